@@ -1,0 +1,23 @@
+// Debian's Chromium for Playwright: never `playwright install` (browser downloads are blocked here).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const chromiumPath = process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Installs Debian's chromium with apt-get when it is missing and we are root; returns whether it is there. */
+export function ensureChromium() {
+  if (existsSync(chromiumPath)) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) {
+    console.error(
+      `[concord] ${chromiumPath} is missing and cannot be installed here (needs root and apt-get): install Debian's chromium.`,
+    );
+    return false;
+  }
+  console.log('[concord] installing Debian chromium with apt-get (once)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  return existsSync(chromiumPath);
+}

@@ -1,0 +1,63 @@
+// Every diagnostic code used in a package's source has a heading in docs/diagnostics.md, and every
+// heading there is a code some source still uses or explicitly retires (codes are never reused).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const docs = readFileSync(join(root, 'docs/diagnostics.md'), 'utf8');
+const headings = new Set([...docs.matchAll(/^##+ (CONCORD-\d{3})\b/gm)].map((m) => m[1]));
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* sourceFiles(path);
+    else if (/\.(ts|tsx|mts|js|mjs)$/.test(name)) yield path;
+  }
+}
+
+const used = new Map<string, string>();
+for (const pkg of readdirSync(join(root, 'packages'))) {
+  const src = join(root, 'packages', pkg, 'src');
+  try {
+    statSync(src);
+  } catch {
+    continue;
+  }
+  for (const file of sourceFiles(src)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/CONCORD-(\d{3})/g))
+      used.set(`CONCORD-${m[1]}`, file);
+  }
+}
+
+describe('docs/diagnostics.md', () => {
+  it.each([...used].sort())('has a heading for %s', (code) => {
+    expect(
+      headings.has(code),
+      `${code} is used in ${used.get(code)} but docs/diagnostics.md has no "## ${code}" heading`,
+    ).toBe(true);
+  });
+
+  it('gives every heading a Reasons and a Fixes part', () => {
+    const sections = docs.split(/^## (?=CONCORD-)/m).slice(1);
+    for (const section of sections) {
+      const code = section.slice(0, 11);
+      expect(section, `${code} has no "Reasons" part`).toMatch(/Reasons?/);
+      expect(section, `${code} has no "Fix" part`).toMatch(/Fix(es)?/);
+    }
+  });
+
+  it('keeps codes in their package ranges', () => {
+    for (const [code, file] of used) {
+      const range = Number(code.slice(8, 9));
+      const expected = {
+        'vite-plugin': 1,
+        'rspack-plugin': 1,
+        'runtime-plugin': 2,
+        'shared-state': 3,
+        report: 4,
+      }[file.split('/packages/')[1]!.split('/')[0]!];
+      expect(range, `${code} is used in ${file}`).toBe(expected);
+    }
+  });
+});

@@ -1,0 +1,27 @@
+// The list of test projects. Vitest 4 ignores this file name by itself, so every script loads it
+// explicitly: `vitest run --config vitest.workspace.ts`. Each project runs under its own name.
+//
+// Tests import public specifiers (`@concord/shared-state`). By default those resolve to `src/` through
+// the `@concord/source` export condition; `CONCORD_TEST_DIST=1` drops the condition so the same tests
+// run against the built `dist/`.
+import { defineConfig } from 'vitest/config';
+
+const conditions = process.env.CONCORD_TEST_DIST ? [] : ['@concord/source'];
+const packages = ['shared-state', 'runtime-plugin', 'report', 'vite-plugin', 'rspack-plugin'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
+      ...packages.map((name) => ({
+        resolve: { conditions: [...conditions, 'module', 'browser', 'development|production'] },
+        ssr: { resolve: { conditions: [...conditions, 'module', 'node', 'development|production'] } },
+        test: {
+          name,
+          root: `packages/${name}`,
+          include: ['test/**/*.test.{ts,tsx}'],
+        },
+      })),
+    ],
+  },
+});
