@@ -23,7 +23,10 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.mjs'))) {
     if (!`${pkg}/${file}`.includes(filter)) continue;
     console.log(`\n## ${pkg}/bench/${file}\n`);
-    const r = spawnSync(process.execPath, ['--expose-gc', join(dir, file)], { cwd: join(root, 'packages', pkg), stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['--expose-gc', join(dir, file)], {
+      cwd: join(root, 'packages', pkg),
+      stdio: 'inherit',
+    });
     if (r.status !== 0) failed++;
   }
 }

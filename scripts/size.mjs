@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// Size budgets: each entry of size-budgets.json bundles an import set from the BUILT packages with
+// Size budgets: each entry of packages/*/size-budgets.json bundles an import set from the BUILT packages with
 // rolldown (minified, tree-shaken, peers external), gzips it and compares with its limit. An entry with
 // `addsTo` is measured as the bytes it adds to that other entry (e.g. the React adapter over the core).
 //   node scripts/size.mjs [--json out.json]
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rolldown } from 'rolldown';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
+const budgets = readdirSync(join(root, 'packages'))
+  .map((p) => join(root, 'packages', p, 'size-budgets.json'))
+  .filter((f) => existsSync(f))
+  .flatMap((f) => JSON.parse(readFileSync(f, 'utf8')));
 const work = join(root, '.concord-tmp', 'size');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
