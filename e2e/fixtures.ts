@@ -1,0 +1,44 @@
+// Fixtures shared by the specs: the scenario of the running project, the console errors of the page,
+// and typed access to what the page exposes (window.__CONCORD__, the host's debugging handle).
+import { test as base, type Page } from '@playwright/test';
+import { getScenario, type Scenario } from '../playground/scenarios.mjs';
+
+export interface ScenarioOptions {
+  /** Set per project in playwright.config.ts. */
+  scenarioName: string;
+}
+
+interface Fixtures {
+  scenario: Scenario;
+  /** Console errors and uncaught exceptions of `page`, collected from the first navigation. */
+  consoleErrors: string[];
+}
+
+export const test = base.extend<Fixtures & ScenarioOptions>({
+  scenarioName: ['baseline', { option: true }],
+  scenario: async ({ scenarioName }, use) => {
+    await use(getScenario(scenarioName));
+  },
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    await use(errors);
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Opens the host and waits for the remotes mounted at start (catalog, cart) to render or fail. */
+export async function openShop(page: Page) {
+  await page.goto('/');
+  await page.getByTestId('cart-badge').waitFor();
+  for (const remote of ['catalog', 'cart']) {
+    await page
+      .locator(`[data-testid="${remote}-root"], [data-testid="remote-error-${remote}"]`)
+      .first()
+      .waitFor();
+  }
+}

@@ -1,0 +1,63 @@
+// Playwright against production builds of the playground in Debian's Chromium. One project per
+// scenario (playground/scenarios.mjs), each with its own server on its own fixed loopback ports: a
+// `webServer` entry runs `npm run demo -- --scenario <name> --no-install`, which builds the scenario
+// once (cached under playground/.out) and serves it. Playwright starts the servers one after another,
+// so builds never compete for the two cores.
+import { defineConfig, type PlaywrightTestConfig, type Project } from '@playwright/test';
+import { appOrigin, SCENARIOS } from '../playground/scenarios.mjs';
+import { chromiumArgs, chromiumPath } from '../scripts/demo/browser.mjs';
+import type { ScenarioOptions } from './fixtures';
+
+// `--project a --project=b`: start only the servers those projects need.
+const wanted = process.argv.flatMap((arg, i, argv) =>
+  arg === '--project' ? [argv[i + 1]] : arg.startsWith('--project=') ? [arg.slice(10)] : [],
+);
+const selected = SCENARIOS.filter((s) => wanted.length === 0 || wanted.includes(s.name));
+
+const projects: Project<ScenarioOptions>[] = SCENARIOS.map((scenario) => ({
+  name: scenario.name,
+  testMatch:
+    scenario.name === 'baseline'
+      ? 'specs/baseline/**/*.spec.ts'
+      : [
+          'specs/faults/diagnostics-name-the-fault.spec.ts',
+          'specs/faults/build-report-names-the-fault.spec.ts',
+          scenario.fails
+            ? 'specs/faults/strict-mode-fails-only-the-offending-remote.spec.ts'
+            : 'specs/faults/warn-mode-keeps-every-remote-working.spec.ts',
+        ],
+  use: { baseURL: `${appOrigin(scenario.name, 'host')}/`, scenarioName: scenario.name },
+}));
+projects.push({ name: 'demo', testMatch: 'specs/demo/**/*.spec.ts' });
+
+const reporter: PlaywrightTestConfig['reporter'] = [['list']];
+if (process.env.CONCORD_PW_JSON) reporter.push(['json']);
+
+export default defineConfig<ScenarioOptions>({
+  testDir: '.',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects,
+  webServer: selected.map((scenario) => ({
+    command: `node ../scripts/demo.mjs --scenario ${scenario.name} --no-install`,
+    url: `${appOrigin(scenario.name, 'host')}/`,
+    name: scenario.name,
+    reuseExistingServer: false,
+    // The first run builds the scenario (four apps); later runs reuse the build.
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  })),
+});

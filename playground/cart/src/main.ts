@@ -1,0 +1,2 @@
+// Standalone page of the remote (the host loads `./mount` instead).
+import('./standalone');

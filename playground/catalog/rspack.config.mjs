@@ -1,0 +1,62 @@
+// Rspack config of the catalog remote. The scenario (CONCORD_SCENARIO) decides what it shares.
+import { fileURLToPath } from 'node:url';
+import { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
+import { rspack } from '@rspack/core';
+import { buildContext } from '../federation.mjs';
+
+const appDir = fileURLToPath(new URL('.', import.meta.url));
+
+const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <link rel="icon" href="data:," />
+    <title>Catalog — Concord playground remote</title>
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>`;
+
+/** @returns {import('@rspack/core').Configuration} */
+export function createConfig(env = process.env) {
+  const ctx = buildContext('catalog', appDir, env);
+  return {
+    mode: 'production',
+    context: appDir,
+    entry: { main: './src/index.ts' },
+    target: ['web', 'es2022'],
+    devtool: false,
+    output: { path: ctx.outDir, publicPath: `${ctx.origin}/`, uniqueName: 'catalog', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'builtin:swc-loader',
+          options: {
+            jsc: {
+              parser: { syntax: 'typescript', tsx: true },
+              // The automatic runtime imports react/jsx-runtime, so it must be shared (see federation.mjs).
+              transform: { react: { runtime: 'automatic' } },
+            },
+          },
+          type: 'javascript/auto',
+        },
+      ],
+    },
+    plugins: [
+      new ModuleFederationPlugin({
+        name: 'catalog',
+        filename: 'remoteEntry.js',
+        exposes: { './mount': './src/mount.tsx' },
+        shared: ctx.shared,
+        dts: false,
+      }),
+      new rspack.HtmlRspackPlugin({ templateContent: html }),
+    ],
+    performance: { hints: false },
+  };
+}

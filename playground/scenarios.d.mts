@@ -1,0 +1,56 @@
+export type AppName = 'host' | 'cart' | 'catalog' | 'account';
+export type Bundler = 'vite' | 'rspack';
+export type Mode = 'warn' | 'throw' | 'off';
+
+/** One app's deviation from the baseline in a scenario. */
+export interface AppScenario {
+  /** Runtime plugin mode of this app's container. */
+  mode?: Mode;
+  /** How this app uses zustand: left out of `shared`, or built on major 4 (singleton unless said otherwise). */
+  zustand?: { shared?: boolean; major?: 4 | 5; singleton?: boolean };
+  /** Which React major this app is built against. */
+  react?: { major?: 18 | 19 };
+}
+
+/** A finding a scenario must produce, at load time (runtime plugin) or in the build report. */
+export interface ExpectedFinding {
+  code: string;
+  /** Where it shows: `runtime` = window.__CONCORD__.getDiagnostics(), `report` = the host's build report. */
+  where: 'runtime' | 'report';
+  package: string;
+  /** Apps the message must name. */
+  apps: AppName[];
+  /** Bundlers the message must name (runtime findings). */
+  bundlers?: Bundler[];
+  /** Versions the message must name. */
+  versions?: string[];
+}
+
+export interface Scenario {
+  name: string;
+  title: string;
+  apps: Partial<Record<AppName, AppScenario>>;
+  /** The remote that fails to load in `throw` mode, with the code it fails with. */
+  fails?: { app: AppName; code: string };
+  expect: ExpectedFinding[];
+}
+
+export interface AppChoices {
+  mode: Mode;
+  zustand: { shared: boolean; major: 4 | 5; singleton: boolean };
+  react: { major: 18 | 19 };
+}
+
+export declare const playgroundDir: string;
+export declare const APPS: readonly ['cart', 'catalog', 'account', 'host'];
+export declare const APP_INFO: Readonly<
+  Record<AppName, { bundler: Bundler; framework: 'react' | 'vue'; offset: number; remote: boolean }>
+>;
+export declare const BASE_PORT: number;
+export declare const SCENARIOS: readonly Scenario[];
+export declare function getScenario(name: string): Scenario;
+export declare function currentScenario(env?: NodeJS.ProcessEnv): Scenario;
+export declare function basePort(name: string, env?: NodeJS.ProcessEnv): number;
+export declare function appOrigin(name: string, app: AppName, env?: NodeJS.ProcessEnv): string;
+export declare function outDir(name: string, app: AppName, env?: NodeJS.ProcessEnv): string;
+export declare function appChoices(scenario: Scenario, app: AppName): AppChoices;

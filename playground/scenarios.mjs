@@ -1,0 +1,123 @@
+// The playground's scenarios: the ONE list that the app builds, `npm run demo` and the e2e specs read.
+// A scenario is chosen at build time with CONCORD_SCENARIO=<name>; each app reads its own `apps[app]`
+// entry (missing entry = the baseline choices). Ports are fixed per scenario so every scenario can be
+// served at once (Playwright starts one server per scenario) and remote URLs can be baked into builds.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** @typedef {import('./scenarios.d.mts').Scenario} Scenario */
+/** @typedef {import('./scenarios.d.mts').AppName} AppName */
+
+export const playgroundDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** The apps in build order: remotes first, the host last (its build report reads the remotes' manifests). */
+export const APPS = /** @type {const} */ (['cart', 'catalog', 'account', 'host']);
+
+/** What each app is built with; `offset` is its port relative to the scenario's base port. */
+export const APP_INFO = Object.freeze({
+  host: { bundler: 'vite', framework: 'react', offset: 0, remote: false },
+  cart: { bundler: 'vite', framework: 'react', offset: 1, remote: true },
+  catalog: { bundler: 'rspack', framework: 'react', offset: 2, remote: true },
+  account: { bundler: 'vite', framework: 'vue', offset: 3, remote: true },
+});
+
+export const BASE_PORT = 4100;
+
+/** @type {readonly Scenario[]} */
+export const SCENARIOS = Object.freeze([
+  {
+    name: 'baseline',
+    title: 'Every app shares its store libraries as singletons and agrees on versions',
+    apps: {},
+    expect: [],
+  },
+  {
+    name: 'catalog-unshared-zustand',
+    title: 'catalog (Rspack) leaves zustand out of `shared` and bundles a private copy',
+    apps: { catalog: { zustand: { shared: false } } },
+    expect: [],
+  },
+  {
+    name: 'cart-zustand-split',
+    title: 'cart (Vite) shares zustand 4 as a non-singleton while the page runs zustand 5',
+    apps: { cart: { zustand: { major: 4, singleton: false } } },
+    expect: [],
+  },
+  {
+    name: 'cart-requires-zustand-4',
+    title: 'cart (Vite) declares a singleton zustand ^4.5.7 while the page runs 5.1.0',
+    apps: { cart: { zustand: { major: 4 } } },
+    expect: [],
+  },
+  {
+    name: 'catalog-requires-zustand-4',
+    title: 'catalog (Rspack) declares a singleton zustand ^4.5.7 while the page runs 5.1.0',
+    apps: { catalog: { zustand: { major: 4 } } },
+    expect: [],
+  },
+  {
+    name: 'cart-strict',
+    title: 'cart (Vite) requires zustand ^4.5.7 in strict mode: cart fails with its code, the rest works',
+    apps: { cart: { zustand: { major: 4 }, mode: 'throw' } },
+    expect: [],
+  },
+  {
+    name: 'catalog-strict',
+    title:
+      'catalog (Rspack) requires zustand ^4.5.7 in strict mode: catalog fails with its code, the rest works',
+    apps: { catalog: { zustand: { major: 4 }, mode: 'throw' } },
+    expect: [],
+  },
+  {
+    name: 'catalog-react-18',
+    title: 'catalog (Rspack) is built against React 18 while the page runs React 19',
+    apps: { catalog: { react: { major: 18 } } },
+    expect: [],
+  },
+]);
+
+/** @param {string} name @returns {Scenario} */
+export function getScenario(name) {
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (!scenario) {
+    const names = SCENARIOS.map((s) => s.name).join(', ');
+    throw new Error(`Unknown scenario ${JSON.stringify(name)}: expected one of ${names}.`);
+  }
+  return scenario;
+}
+
+/** The scenario named by CONCORD_SCENARIO (the baseline when unset). */
+export function currentScenario(env = process.env) {
+  return getScenario(env.CONCORD_SCENARIO || 'baseline');
+}
+
+/** The base port of a scenario: 4100 for the baseline, then 10 apart (env CONCORD_PORT_BASE overrides). */
+export function basePort(name, env = process.env) {
+  if (env.CONCORD_PORT_BASE) return Number(env.CONCORD_PORT_BASE);
+  return BASE_PORT + 10 * SCENARIOS.indexOf(getScenario(name));
+}
+
+/** Loopback origin of one app of a scenario, e.g. `http://127.0.0.1:4101`. */
+export function appOrigin(name, app, env = process.env) {
+  return `http://127.0.0.1:${basePort(name, env) + APP_INFO[app].offset}`;
+}
+
+/** Where an app of a scenario is built: playground/.out/<scenario>[@<port>]/<app>. */
+export function outDir(name, app, env = process.env) {
+  const suffix = env.CONCORD_PORT_BASE ? `@${env.CONCORD_PORT_BASE}` : '';
+  return join(playgroundDir, '.out', `${name}${suffix}`, app);
+}
+
+/**
+ * The choices of one app in a scenario, with the baseline filled in: zustand shared as a singleton
+ * on major 5, React 19, Concord's runtime plugin in `warn` mode.
+ * @param {Scenario} scenario @param {AppName} app
+ */
+export function appChoices(scenario, app) {
+  const own = scenario.apps[app] ?? {};
+  return {
+    mode: own.mode ?? 'warn',
+    zustand: { shared: true, major: 5, singleton: true, ...own.zustand },
+    react: { major: 19, ...own.react },
+  };
+}
