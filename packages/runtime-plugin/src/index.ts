@@ -1,1 +1,1 @@
-export const placeholder = 'runtime-plugin';
+export { satisfy } from './semver';
