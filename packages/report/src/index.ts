@@ -1,1 +1,17 @@
-export const placeholder = 'report';
+export { analyze, REPORT_SCHEMA } from './analyze/analyze';
+export { DEFAULT_WATCHED } from './analyze/apps';
+export { CODES, formatFinding, reachesFailOn } from './finding';
+export { fromManifestObject, loadManifest, parseManifest } from './load/load-manifest';
+export type {
+  AnalyzeOptions,
+  LoadOptions,
+  ReportInput,
+  RunReportOptions,
+} from './options';
+export { escapeHtml } from './render/escape';
+export { renderHtml } from './render/html';
+export { renderJson } from './render/json';
+export { renderTerminal, shouldColor, type TerminalOptions } from './render/terminal';
+export { type RunReportResult, runReport } from './run-report';
+export type * from './types';
+export { VERSION } from './version';

@@ -1,0 +1,74 @@
+import { appLabel, compareFindings, finding } from '../finding';
+import type { AnalyzeOptions } from '../options';
+import type { Finding, LoadedInput, MatrixRow, Report } from '../types';
+import { VERSION } from '../version';
+import { type App, collectApps } from './apps';
+import { analyzeContracts } from './contracts';
+import { analyzePackage } from './packages';
+
+/** The version of the JSON report schema (`report.schema`); see schema/report.schema.json. */
+export const REPORT_SCHEMA = 1;
+
+/**
+ * Analyses loaded manifests (from `loadManifest`), in order — put the host first, as it initialises first on the
+ * page. Pure: no I/O, JSON-serialisable result, the same output for the same inputs.
+ */
+export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Report {
+  const { apps, findings } = collectApps(inputs, options.watched ?? []);
+  const byName = new Map(apps.map((a) => [a.name, a]));
+  const packages = new Set<string>();
+  for (const app of apps) {
+    for (const pkg of app.decls.keys()) packages.add(pkg);
+    const deps = app.manifest.concord?.dependencies;
+    if (deps) for (const pkg of Object.keys(deps)) if (app.watched.has(pkg)) packages.add(pkg);
+  }
+  const matrix: MatrixRow[] = [];
+  for (const pkg of [...packages].sort()) {
+    const result = analyzePackage(pkg, apps, byName);
+    matrix.push(result.row);
+    for (const f of result.findings) findings.push(f);
+  }
+  for (const app of apps) notShared(app, findings);
+  for (const f of analyzeContracts(apps)) findings.push(f);
+  findings.sort(compareFindings);
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings)
+    summary[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: '@concord/report', version: VERSION },
+    apps: apps.map((a) => ({
+      name: a.name,
+      bundler: a.bundler,
+      input: a.input,
+      kind: a.manifest.kind,
+      concord: a.manifest.concord !== null,
+      contract: a.manifest.concord?.contract
+        ? { name: a.manifest.concord.contract.name, version: a.manifest.concord.contract.version }
+        : null,
+    })),
+    rejected: inputs.flatMap((i) => (i.ok ? [] : [{ input: i.input, code: i.finding.code }])),
+    matrix,
+    findings,
+    summary,
+  };
+}
+
+/** A watched store library the app depends on (per `concord.dependencies`) but leaves out of `shared`. */
+function notShared(app: App, findings: Finding[]): void {
+  const deps = app.manifest.concord?.dependencies;
+  if (!deps) return;
+  for (const pkg of Object.keys(deps)) {
+    if (!app.watched.has(pkg) || app.decls.has(pkg)) continue;
+    findings.push(
+      finding('CONCORD-413', {
+        severity: 'error',
+        what: `${appLabel(app.name, app.bundler)} depends on ${pkg} ${deps[pkg]} but does not share it`,
+        consequence: `It bundles a private copy of ${pkg}: its state never meets the state of the other apps`,
+        fix: `Add ${pkg} to ${app.name}'s shared options as a singleton (the Concord build plugins share watched libraries unless \`watch\` leaves them out)`,
+        package: pkg,
+        apps: [app.name],
+      }),
+    );
+  }
+}

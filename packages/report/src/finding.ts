@@ -1,0 +1,91 @@
+import type { Finding, Severity } from './types';
+
+/** Every code the report emits, with the title of its heading in docs/diagnostics.md. Codes are never reused. */
+export const CODES = {
+  'CONCORD-401': 'Input could not be read',
+  'CONCORD-402': 'Input is not a valid federation manifest',
+  'CONCORD-403': 'Concord metadata ignored',
+  'CONCORD-404': 'The same app was given twice',
+  'CONCORD-405': 'Manifest `singleton` not trusted',
+  'CONCORD-410': 'Singleton requiredVersion not satisfied',
+  'CONCORD-411': 'Several versions of a singleton',
+  'CONCORD-412': 'Singleton declared by some apps only',
+  'CONCORD-413': 'Watched store library not shared',
+  'CONCORD-414': 'Exact-pin drift',
+  'CONCORD-415': 'Workspace protocol in requiredVersion',
+  'CONCORD-416': 'Several copies of a non-singleton',
+  'CONCORD-417': 'Shared package nobody provides',
+  'CONCORD-420': 'Incompatible contract versions',
+  'CONCORD-421': 'Reader depends on a slice the owner no longer has',
+  'CONCORD-422': 'Reader depends on a field the owner no longer has',
+  'CONCORD-423': 'Slice owner not among the inputs',
+  'CONCORD-424': 'Slice claimed by two owners',
+} as const;
+
+export type Code = keyof typeof CODES;
+
+export interface FindingParts {
+  severity: Severity;
+  /** What happened: packages, versions, apps, bundlers. */
+  what: string;
+  /** What that will do at load time. */
+  consequence: string;
+  fix: string;
+  package?: string;
+  apps?: string[];
+  input?: string;
+  field?: string;
+}
+
+export const docsLink = (code: Code): string => `docs/diagnostics.md#${code.toLowerCase()}`;
+
+const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/** Builds a finding whose message is one sentence in three parts, then the docs link (see STYLE.md). */
+export function finding(code: Code, parts: FindingParts): Finding {
+  const docs = docsLink(code);
+  const fix = sentence(parts.fix);
+  const out: Finding = {
+    code,
+    severity: parts.severity,
+    message: `${sentence(parts.what)} ${sentence(parts.consequence)} ${fix} See ${docs}`,
+    fix,
+    docs,
+  };
+  if (parts.package !== undefined) out.package = parts.package;
+  if (parts.apps !== undefined) out.apps = parts.apps;
+  if (parts.input !== undefined) out.input = parts.input;
+  if (parts.field !== undefined) out.field = parts.field;
+  return out;
+}
+
+/** `[concord] CONCORD-410 <message>`: the one-line form for loggers (Vite's `config.logger`, Rspack's infrastructure logger). */
+export const formatFinding = (f: Finding): string => `[concord] ${f.code} ${f.message}`;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Whether `f` is at or above `failOn` (`never` matches nothing). */
+export const reachesFailOn = (severity: Severity, failOn: 'error' | 'warning' | 'never'): boolean =>
+  failOn !== 'never' && RANK[severity] <= RANK[failOn];
+
+/** Stable order: severity, code, package, then the first app. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    cmp(a.code, b.code) ||
+    cmp(a.package ?? '', b.package ?? '') ||
+    cmp(a.input ?? '', b.input ?? '') ||
+    cmp(a.apps?.join('\u0000') ?? '', b.apps?.join('\u0000') ?? '')
+  );
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `"host" (vite)` — how every message names an app. */
+export const appLabel = (app: string, bundler: string): string => `"${app}" (${bundler})`;
+
+/** `"a" (vite), "b" (rspack) and "c" (vite)`. */
+export function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

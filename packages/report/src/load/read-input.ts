@@ -1,0 +1,117 @@
+// Reads one input — a file path, a directory holding mf-manifest.json, a file: URL or an http(s) URL — into text,
+// with a byte cap and (for URLs) a timeout. Never throws: every failure becomes a reason sentence.
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { ResolvedLoadOptions as ReadOptions } from '../options';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; fix: string };
+
+const URL_RE = /^[a-z][a-z\d+.-]+:\/\//i;
+
+export const formatBytes = (n: number): string =>
+  n >= 1024 * 1024
+    ? `${(n / 1024 / 1024).toFixed(1)} MB`
+    : n >= 1024
+      ? `${(n / 1024).toFixed(1)} kB`
+      : `${n} B`;
+
+export function readInput(input: string, options: ReadOptions): Promise<ReadResult> {
+  if (URL_RE.test(input)) {
+    let url: URL;
+    try {
+      url = new URL(input);
+    } catch {
+      return Promise.resolve(fail('is not a valid URL', 'Check the spelling of the URL'));
+    }
+    if (url.protocol === 'http:' || url.protocol === 'https:') return readUrl(url, options);
+    if (url.protocol === 'file:') return readPath(fileURLToPath(url), options);
+    return Promise.resolve(
+      fail(`uses the unsupported scheme ${url.protocol}`, 'Pass a file path or an http(s) URL'),
+    );
+  }
+  return readPath(isAbsolute(input) ? input : resolve(options.cwd, input), options);
+}
+
+const fail = (reason: string, fix: string): ReadResult => ({ ok: false, reason, fix });
+
+async function readPath(path: string, { maxBytes }: ReadOptions): Promise<ReadResult> {
+  try {
+    let info = await stat(path);
+    if (info.isDirectory()) {
+      path = join(path, 'mf-manifest.json');
+      info = await stat(path);
+    }
+    if (info.size > maxBytes)
+      return fail(
+        `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`,
+        'Pass the mf-manifest.json itself, or raise the limit with `maxBytes` / --max-bytes',
+      );
+    return { ok: true, text: await readFile(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return fail(
+        `does not exist (looked for ${path})`,
+        'Build the app with its federation manifest enabled, or fix the path',
+      );
+    if (code === 'EACCES') return fail(`cannot be read (permission denied: ${path})`, 'Fix its permissions');
+    if (code === 'EISDIR') return fail('is a directory', 'Pass the mf-manifest.json inside it');
+    return fail(`cannot be read (${code ?? (error as Error).message})`, 'Check the path');
+  }
+}
+
+async function readUrl(url: URL, { timeoutMs, maxBytes }: ReadOptions): Promise<ReadResult> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      return fail(
+        `answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`,
+        res.status === 404
+          ? 'Check that the app is deployed with its mf-manifest.json at that URL'
+          : 'Check the server serving it',
+      );
+    }
+    const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (declared > maxBytes) {
+      await res.body?.cancel().catch(() => {});
+      return tooBig(`declares ${formatBytes(declared)}`, maxBytes);
+    }
+    if (!res.body) return { ok: true, text: '' };
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return tooBig(`sent more than ${formatBytes(maxBytes)}`, maxBytes);
+      }
+      chunks.push(value);
+    }
+    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
+  } catch (error) {
+    if (signal.aborted)
+      return fail(
+        `did not answer within ${timeoutMs} ms`,
+        'Check that the server is up, or raise the limit with `timeoutMs` / --timeout',
+      );
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const code = cause?.code ?? cause?.message ?? (error as Error).message;
+    return fail(
+      `is unreachable (${code})`,
+      'Check the host name and port, and that the app is deployed and reachable from here',
+    );
+  }
+}
+
+const tooBig = (what: string, maxBytes: number): ReadResult =>
+  fail(
+    `${what}, over the ${formatBytes(maxBytes)} limit`,
+    'Point at the mf-manifest.json itself, or raise the limit with `maxBytes` / --max-bytes',
+  );

@@ -1,0 +1,209 @@
+// Hand-written shape checks for mf-manifest.json / mf-stats.json (Vite and enhanced) and Concord's `concord` key.
+// They run on every input of a 500-app report, so they walk each value once and allocate only the result.
+import type {
+  Bundler,
+  ConcordMetadata,
+  ConcordSharedConfig,
+  ContractDescription,
+  FederationManifest,
+  ManifestShared,
+} from '../types';
+
+/** A shape problem: the JSON path of the field, what was expected, and what was there. */
+export interface Issue {
+  field: string;
+  expected: string;
+  got: string;
+}
+
+export const describeValue = (v: unknown): string => {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
+  if (typeof v === 'object') return 'an object';
+  if (v === undefined) return 'nothing';
+  return `${typeof v} ${String(v)}`;
+};
+
+const issue = (field: string, expected: string, v: unknown): Issue => ({
+  field,
+  expected,
+  got: describeValue(v),
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `shared` entries: both bundlers write `{ id, name, version, singleton, requiredVersion, assets }`. */
+function validateShared(list: unknown[], out: ManifestShared[]): Issue | null {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (!isObject(e)) return issue(`shared[${i}]`, 'an object', e);
+    const { name, version, singleton, requiredVersion } = e;
+    if (typeof name !== 'string' || name === '') return issue(`shared[${i}].name`, 'a package name', name);
+    if (typeof version !== 'string') return issue(`shared[${i}].version`, 'a version string', version);
+    if (singleton !== undefined && typeof singleton !== 'boolean')
+      return issue(`shared[${i}].singleton`, 'true or false', singleton);
+    if (
+      requiredVersion !== undefined &&
+      requiredVersion !== null &&
+      requiredVersion !== false &&
+      typeof requiredVersion !== 'string'
+    )
+      return issue(`shared[${i}].requiredVersion`, 'a range string, false or null', requiredVersion);
+    out.push({
+      name,
+      version,
+      requiredVersion: requiredVersion === undefined ? null : requiredVersion,
+      singleton: singleton === undefined ? null : singleton,
+    });
+  }
+  return null;
+}
+
+export type ManifestResult = { ok: true; manifest: FederationManifest } | { ok: false; issue: Issue };
+
+/** Validates a parsed manifest or stats file; `concord` is validated separately (a bad one is not fatal). */
+export function validateManifest(value: unknown, input: string): ManifestResult {
+  if (!isObject(value)) return { ok: false, issue: issue('(root)', 'a JSON object', value) };
+  const { name, metaData, shared } = value;
+  if (typeof name !== 'string' || name === '')
+    return { ok: false, issue: issue('name', 'the container name', name) };
+  if (!isObject(metaData)) return { ok: false, issue: issue('metaData', 'an object', metaData) };
+  if (!Array.isArray(shared)) return { ok: false, issue: issue('shared', 'an array', shared) };
+  const { pluginVersion, remoteEntry } = metaData;
+  if (pluginVersion !== undefined && typeof pluginVersion !== 'string')
+    return { ok: false, issue: issue('metaData.pluginVersion', 'a string', pluginVersion) };
+  if (remoteEntry !== undefined && !isObject(remoteEntry))
+    return { ok: false, issue: issue('metaData.remoteEntry', 'an object', remoteEntry) };
+  const entryType = remoteEntry?.type;
+  if (entryType !== undefined && typeof entryType !== 'string')
+    return { ok: false, issue: issue('metaData.remoteEntry.type', 'a string', entryType) };
+  const list: ManifestShared[] = [];
+  const bad = validateShared(shared, list);
+  if (bad) return { ok: false, issue: bad };
+  const first = shared[0] as Record<string, unknown> | undefined;
+  const stats =
+    'buildOutput' in value ||
+    'assetAnalysis' in value ||
+    (first !== undefined && 'usedIn' in first) ||
+    /-stats\.json(?:[?#]|$)/.test(input);
+  return {
+    ok: true,
+    manifest: {
+      name,
+      kind: stats ? 'stats' : 'manifest',
+      pluginVersion: pluginVersion ?? null,
+      remoteEntryType: entryType ?? null,
+      shared: list,
+      concord: null,
+    },
+  };
+}
+
+const BUNDLERS: readonly Bundler[] = ['vite', 'rspack', 'webpack', 'enhanced'];
+
+function stringList(v: unknown, field: string): Issue | null {
+  if (!Array.isArray(v)) return issue(field, 'an array of strings', v);
+  for (let i = 0; i < v.length; i++)
+    if (typeof v[i] !== 'string') return issue(`${field}[${i}]`, 'a string', v[i]);
+  return null;
+}
+
+function validateSharedConfig(v: unknown, field: string): Issue | null {
+  if (!isObject(v)) return issue(field, 'an object', v);
+  const { version, requiredVersion, singleton, strictVersion, import: imp } = v;
+  if (version !== undefined && typeof version !== 'string')
+    return issue(`${field}.version`, 'a string', version);
+  if (requiredVersion !== undefined && requiredVersion !== false && typeof requiredVersion !== 'string')
+    return issue(`${field}.requiredVersion`, 'a range string or false', requiredVersion);
+  for (const [k, b] of [
+    ['singleton', singleton],
+    ['strictVersion', strictVersion],
+    ['import', imp],
+  ] as const)
+    if (b !== undefined && typeof b !== 'boolean') return issue(`${field}.${k}`, 'true or false', b);
+  return null;
+}
+
+function validateContract(c: unknown, field: string): Issue | null {
+  if (!isObject(c)) return issue(field, 'an object', c);
+  if (c.package !== undefined && typeof c.package !== 'string')
+    return issue(`${field}.package`, 'a string', c.package);
+  if (typeof c.name !== 'string') return issue(`${field}.name`, 'a string', c.name);
+  if (typeof c.version !== 'string') return issue(`${field}.version`, 'a version string', c.version);
+  if (!isObject(c.slices)) return issue(`${field}.slices`, 'an object', c.slices);
+  for (const [slice, s] of Object.entries(c.slices)) {
+    const at = `${field}.slices.${slice}`;
+    if (!isObject(s)) return issue(at, 'an object', s);
+    if (typeof s.owner !== 'string') return issue(`${at}.owner`, 'an app name', s.owner);
+    if (typeof s.broadcast !== 'boolean') return issue(`${at}.broadcast`, 'true or false', s.broadcast);
+    if (typeof s.sensitive !== 'boolean') return issue(`${at}.sensitive`, 'true or false', s.sensitive);
+    const fields = stringList(s.fields, `${at}.fields`);
+    if (fields) return fields;
+  }
+  return stringList(c.events, `${field}.events`);
+}
+
+export type ConcordResult =
+  | { ok: true; concord: ConcordMetadata }
+  | { ok: false; issue: Issue; schema?: unknown };
+
+/** Validates the `concord` key written by @concord/vite-plugin / @concord/rspack-plugin (CONTRACTS.md). */
+export function validateConcord(v: unknown): ConcordResult {
+  const at = 'concord';
+  if (!isObject(v)) return { ok: false, issue: issue(at, 'an object', v) };
+  if (v.schema !== 1)
+    return { ok: false, issue: issue(`${at}.schema`, 'schema 1', v.schema), schema: v.schema };
+  if (typeof v.app !== 'string' || v.app === '')
+    return { ok: false, issue: issue(`${at}.app`, 'the app name', v.app) };
+  if (!BUNDLERS.includes(v.bundler as Bundler))
+    return { ok: false, issue: issue(`${at}.bundler`, '"vite", "rspack" or "webpack"', v.bundler) };
+  for (const k of ['pluginVersion', 'mode'] as const)
+    if (v[k] !== undefined && typeof v[k] !== 'string')
+      return { ok: false, issue: issue(`${at}.${k}`, 'a string', v[k]) };
+  const bad =
+    (v.contract !== undefined ? validateContract(v.contract, `${at}.contract`) : null) ??
+    stringList(v.owns ?? [], `${at}.owns`) ??
+    stringList(v.reads ?? [], `${at}.reads`) ??
+    (v.watched !== undefined ? stringList(v.watched, `${at}.watched`) : null) ??
+    validateRecord(v.shared ?? {}, `${at}.shared`, validateSharedConfig) ??
+    validateRecord(v.dependencies ?? {}, `${at}.dependencies`, (d, f) =>
+      typeof d === 'string' ? null : issue(f, 'a version string', d),
+    );
+  if (bad) return { ok: false, issue: bad };
+  const concord: ConcordMetadata = {
+    schema: 1,
+    app: v.app,
+    bundler: v.bundler as Bundler,
+    owns: (v.owns as string[] | undefined) ?? [],
+    reads: (v.reads as string[] | undefined) ?? [],
+    shared: toMap(v.shared as Record<string, ConcordSharedConfig> | undefined),
+    dependencies: toMap(v.dependencies as Record<string, string> | undefined),
+  };
+  if (v.pluginVersion !== undefined) concord.pluginVersion = v.pluginVersion as string;
+  if (v.mode !== undefined) concord.mode = v.mode as ConcordMetadata['mode'];
+  if (v.contract !== undefined) concord.contract = v.contract as ContractDescription;
+  if (v.watched !== undefined) concord.watched = v.watched as string[];
+  return { ok: true, concord };
+}
+
+function validateRecord(
+  v: unknown,
+  field: string,
+  each: (value: unknown, field: string) => Issue | null,
+): Issue | null {
+  if (!isObject(v)) return issue(field, 'an object', v);
+  for (const key of Object.keys(v)) {
+    const bad = each(v[key], `${field}.${key}`);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+/** Copies a JSON record into a null-prototype object, so a package named `__proto__` stays data. */
+function toMap<T>(record: Record<string, T> | undefined): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  if (record) for (const key of Object.keys(record)) out[key] = record[key]!;
+  return out;
+}

@@ -1,0 +1,49 @@
+// The page's only script and stylesheet. The script reads no data: filters toggle `hidden` on rows the
+// server rendered, using numeric indices in data-* attributes, so no manifest string ever reaches the DOM as markup.
+import { createHash } from 'node:crypto';
+
+export const SCRIPT = `(() => {
+  const byId = (id) => document.getElementById(id);
+  const severity = byId('filter-severity');
+  const pkg = byId('filter-package');
+  const app = byId('filter-app');
+  const apply = () => {
+    const s = severity.value, p = pkg.value, a = app.value;
+    let shown = 0;
+    for (const li of document.querySelectorAll('#findings > li')) {
+      const visible = (!s || li.dataset.severity === s) && (!p || li.dataset.package === p) &&
+        (!a || li.dataset.apps.split(' ').includes(a));
+      li.hidden = !visible;
+      if (visible) shown++;
+    }
+    byId('findings-shown').textContent = String(shown);
+    byId('no-findings').hidden = shown > 0;
+    for (const tr of document.querySelectorAll('#matrix tbody tr')) tr.hidden = p !== '' && tr.dataset.package !== p;
+    for (const cell of document.querySelectorAll('#matrix [data-app]')) cell.hidden = a !== '' && cell.dataset.app !== a;
+  };
+  for (const select of [severity, pkg, app]) select.addEventListener('change', apply);
+  apply();
+})();`;
+
+export const SCRIPT_HASH = `sha256-${createHash('sha256').update(SCRIPT).digest('base64')}`;
+
+export const CSS = `
+:root{color-scheme:light dark;--ok:#1a7f37;--warn:#9a6700;--err:#cf222e;--info:#0969da;--line:#8884}
+body{font:14px/1.45 system-ui,sans-serif;margin:1.5rem;max-width:80rem}
+h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.filters{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}
+select{font:inherit;max-width:20rem}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#8881}
+.wrap{overflow-x:auto}
+.name{overflow-wrap:anywhere;max-width:16rem}
+#findings{padding:0;list-style:none}
+#findings li{border-left:4px solid var(--line);padding:.25rem .75rem;margin:.5rem 0}
+#findings p{margin:.2rem 0;overflow-wrap:anywhere}
+.error{border-color:var(--err)!important}.warning{border-color:var(--warn)!important}.info{border-color:var(--info)!important}
+.sev{font-weight:600;text-transform:uppercase;font-size:.75rem}
+.error .sev,.v-mismatch,.v-unprovided{color:var(--err)}.warning .sev,.v-own-copy,.v-private{color:var(--warn)}
+.info .sev{color:var(--info)}.v-ok{color:var(--ok)}
+code{font-size:.9em}small{opacity:.75}
+`;

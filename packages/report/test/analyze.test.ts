@@ -1,0 +1,387 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, type Finding, type LoadedInput, parseManifest, type Report } from '@concord/report';
+import { describe, expect, it } from 'vitest';
+import { concord, contract, load, rspackManifest, viteManifest } from './helpers/manifests';
+
+const samples = join(import.meta.dirname, 'fixtures/samples');
+const sample = (file: string): LoadedInput =>
+  parseManifest(readFileSync(join(samples, file), 'utf8'), `samples/${file}`);
+
+const codes = (r: Report): string[] => r.findings.map((f) => f.code);
+const only = (r: Report, code: string): Finding => {
+  const found = r.findings.filter((f) => f.code === code);
+  expect(found, `${code} in ${JSON.stringify(codes(r))}`).toHaveLength(1);
+  return found[0]!;
+};
+const cell = (r: Report, pkg: string, app: string) =>
+  r.matrix.find((row) => row.package === pkg)!.cells.find((c) => c.app === app)!;
+
+/** Every finding is one sentence per part and ends with its docs anchor. */
+function expectWellFormed(f: Finding): void {
+  expect(f.code).toMatch(/^CONCORD-4\d\d$/);
+  expect(f.docs).toBe(`docs/diagnostics.md#${f.code.toLowerCase()}`);
+  expect(f.message.endsWith(`See ${f.docs}`)).toBe(true);
+  expect(f.message).toContain(f.fix);
+}
+
+describe('the real samples (Vite host, Vite remote, Rspack remote)', () => {
+  const report = analyze([
+    sample('vite-host.mf-manifest.json'),
+    sample('vite-remote.mf-manifest.json'),
+    sample('rspack-remote.mf-manifest.json'),
+  ]);
+
+  it('reads both bundlers and finds nothing wrong with one aligned set of versions', () => {
+    expect(report.apps.map((a) => [a.name, a.bundler])).toEqual([
+      ['host', 'vite'],
+      ['remoteVite', 'vite'],
+      ['remoteRspack', 'enhanced'],
+    ]);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
+    // Rspack's singleton flags are not trusted without Concord metadata, and the report says so.
+    expect(only(report, 'CONCORD-405').apps).toEqual(['remoteRspack']);
+  });
+
+  it('builds the package × app matrix with the runtime’s pick', () => {
+    expect(report.matrix.map((r) => r.package)).toEqual([
+      '@lab/counter-store',
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-runtime',
+      'zustand',
+    ]);
+    const react = report.matrix.find((r) => r.package === 'react')!;
+    // Same version everywhere: the slot goes to the container whose name sorts last (initializeSharing).
+    expect(react.selected).toEqual({ app: 'remoteVite', version: '19.3.1' });
+    expect(react.cells.map((c) => c.verdict)).toEqual(['ok', 'ok', 'ok']);
+    expect(cell(report, 'react-dom', 'remoteRspack').requiredVersion).toBeNull();
+    expect(cell(report, 'react/jsx-runtime', 'remoteRspack').verdict).toBe('absent');
+  });
+});
+
+describe('shared-package findings', () => {
+  it('CONCORD-410: a singleton range the picked version does not satisfy (and the bundler decides the outcome)', () => {
+    const host = viteManifest('host', [{ name: 'zustand', version: '5.1.0', singleton: true }]);
+    const catalog = (strictVersion: boolean) =>
+      rspackManifest(
+        'catalog',
+        [{ name: 'zustand', version: '4.5.0', requiredVersion: '^4.0.0' }],
+        concord({
+          app: 'catalog',
+          bundler: 'rspack',
+          shared: { zustand: { singleton: true, requiredVersion: '^4.0.0', strictVersion } },
+        }),
+      );
+    const report = analyze([load(host), load(catalog(false))]);
+    const f = only(report, 'CONCORD-410');
+    expectWellFormed(f);
+    expect(f).toMatchObject({ severity: 'error', package: 'zustand', apps: ['catalog', 'host'] });
+    expect(f.message).toContain('"catalog" (rspack) requires ^4.0.0');
+    expect(f.message).toContain('5.1.0 from "host" (vite)');
+    expect(f.message).toContain('4.5.0 is on offer too');
+    expect(f.message).toContain('only warns');
+    expect(cell(report, 'zustand', 'catalog')).toMatchObject({
+      verdict: 'mismatch',
+      provider: { app: 'host', version: '5.1.0' },
+    });
+    expect(only(analyze([load(host), load(catalog(true))]), 'CONCORD-410').message).toContain(
+      'the runtime throws and catalog fails to load',
+    );
+  });
+
+  it('CONCORD-410 on a Vite consumer with strictVersion says Vite runs the mismatch anyway', () => {
+    const report = analyze([
+      load(rspackManifest('host', [{ name: 'zustand', version: '5.1.0' }])),
+      load(
+        viteManifest(
+          'cart',
+          [{ name: 'zustand', version: '4.5.0', singleton: true }],
+          concord({
+            app: 'cart',
+            bundler: 'vite',
+            shared: { zustand: { singleton: true, requiredVersion: '^4.5.0', strictVersion: true } },
+          }),
+        ),
+      ),
+    ]);
+    const f = only(report, 'CONCORD-410');
+    expect(f.message).toContain('@module-federation/vite logs the failure and runs 5.1.0 anyway');
+  });
+
+  it('CONCORD-411: several versions of a singleton, all in range', () => {
+    const report = analyze([
+      load(
+        viteManifest('host', [
+          { name: 'react', version: '19.3.1', requiredVersion: '^19.0.0', singleton: true },
+        ]),
+      ),
+      load(
+        viteManifest('cart', [
+          { name: 'react', version: '19.2.0', requiredVersion: '^19.0.0', singleton: true },
+        ]),
+      ),
+    ]);
+    expect(codes(report)).toEqual(['CONCORD-411']);
+    const f = only(report, 'CONCORD-411');
+    expectWellFormed(f);
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('19.3.1 ("host"), 19.2.0 ("cart")');
+    expect(f.message).toContain('picks 19.3.1 from "host" (vite)');
+  });
+
+  it('CONCORD-412: singleton declared by some apps only (an error for store libraries)', () => {
+    const report = analyze([
+      load(
+        viteManifest('host', [
+          { name: 'zustand', version: '5.1.0', singleton: true },
+          { name: 'lodash', version: '4.17.21', singleton: true },
+        ]),
+      ),
+      load(
+        rspackManifest(
+          'catalog',
+          [
+            { name: 'zustand', version: '5.1.0' },
+            { name: 'lodash', version: '4.17.21' },
+          ],
+          concord({
+            app: 'catalog',
+            bundler: 'rspack',
+            shared: { zustand: { singleton: false }, lodash: { singleton: false } },
+          }),
+        ),
+      ),
+    ]);
+    const found = report.findings.filter((f) => f.code === 'CONCORD-412');
+    expect(found.map((f) => [f.package, f.severity])).toEqual([
+      ['zustand', 'error'],
+      ['lodash', 'warning'],
+    ]);
+    expectWellFormed(found[0]!);
+    expect(found[0]!.message).toContain('singleton by "host" (vite) but not by "catalog" (rspack)');
+    // The configured value wins over Rspack's manifest, which said singleton: true.
+    expect(cell(report, 'zustand', 'catalog')).toMatchObject({
+      singleton: false,
+      singletonSource: 'concord',
+    });
+    expect(only(report, 'CONCORD-405').message).toContain('zustand singleton: true');
+  });
+
+  it('CONCORD-413: a watched store library the app depends on but does not share', () => {
+    const meta = (watched?: string[]) =>
+      concord({
+        app: 'catalog',
+        bundler: 'rspack',
+        dependencies: { zustand: '5.1.0', jotai: '2.0.0', 'left-pad': '1.3.0' },
+        ...(watched && { watched }),
+      });
+    const host = load(viteManifest('host', [{ name: 'zustand', version: '5.1.0', singleton: true }]));
+    const report = analyze([host, load(rspackManifest('catalog', [], meta()))]);
+    expect(report.findings.filter((f) => f.code === 'CONCORD-413').map((f) => f.package)).toEqual([
+      'jotai',
+      'zustand',
+    ]);
+    const f = report.findings.find((x) => x.package === 'zustand')!;
+    expectWellFormed(f);
+    expect(f.message).toContain('"catalog" (rspack) depends on zustand 5.1.0 but does not share it');
+    expect(cell(report, 'zustand', 'catalog')).toMatchObject({ verdict: 'private', version: '5.1.0' });
+    // The app's own watch list replaces the default; `watched` adds to it.
+    const custom = analyze([host, load(rspackManifest('catalog', [], meta(['left-pad'])))]);
+    expect(custom.findings.filter((x) => x.code === 'CONCORD-413').map((x) => x.package)).toEqual([
+      'left-pad',
+    ]);
+    const extra = analyze([host, load(rspackManifest('catalog', [], meta(['left-pad'])))], {
+      watched: ['jotai'],
+    });
+    expect(extra.findings.filter((x) => x.code === 'CONCORD-413').map((x) => x.package)).toEqual([
+      'jotai',
+      'left-pad',
+    ]);
+  });
+
+  it('CONCORD-414: exact pins drifting across apps', () => {
+    const report = analyze([
+      load(viteManifest('host', [{ name: 'react', version: '19.3.1', requiredVersion: '19.3.1' }])),
+      load(viteManifest('cart', [{ name: 'react', version: '19.3.2', requiredVersion: '=19.3.2' }])),
+      load(viteManifest('account', [{ name: 'react', version: '19.3.2' }])),
+    ]);
+    const f = only(report, 'CONCORD-414');
+    expectWellFormed(f);
+    expect(f).toMatchObject({ severity: 'warning', apps: ['host', 'cart'] });
+    expect(f.message).toContain('"host" (vite) to 19.3.1 and "cart" (vite) to 19.3.2');
+    // Same pin everywhere is not drift.
+    const same = analyze([
+      load(viteManifest('host', [{ name: 'react', version: '19.3.1', requiredVersion: '19.3.1' }])),
+      load(rspackManifest('catalog', [{ name: 'react', version: '19.3.1', requiredVersion: '19.3.1' }])),
+    ]);
+    expect(codes(same)).not.toContain('CONCORD-414');
+  });
+
+  it('CONCORD-415: workspace:* leaking into requiredVersion', () => {
+    const report = analyze([
+      load(viteManifest('host', [{ name: '@acme/contract', version: '1.2.0', singleton: true }])),
+      load(
+        rspackManifest('catalog', [
+          { name: '@acme/contract', version: '1.2.0', requiredVersion: 'workspace:*' },
+        ]),
+      ),
+    ]);
+    const f = only(report, 'CONCORD-415');
+    expectWellFormed(f);
+    expect(f).toMatchObject({ severity: 'error', apps: ['catalog'] });
+    expect(f.message).toContain('requiredVersion "workspace:*"');
+    expect(f.fix).toContain('^1.2.0');
+    expect(codes(report)).not.toContain('CONCORD-410');
+  });
+
+  it('CONCORD-416: a non-singleton version split runs several copies', () => {
+    const report = analyze([
+      load(viteManifest('host', [{ name: 'zustand', version: '5.1.0' }])),
+      load(viteManifest('cart', [{ name: 'zustand', version: '5.1.0' }])),
+      load(viteManifest('account', [{ name: 'zustand', version: '4.5.0' }])),
+    ]);
+    const f = only(report, 'CONCORD-416');
+    expectWellFormed(f);
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain(
+      '2 copies: 5.1.0 for "host" (vite) and "cart" (vite); 4.5.0 for "account" (vite)',
+    );
+    expect(cell(report, 'zustand', 'account').provider).toEqual({ app: 'account', version: '4.5.0' });
+    // An app whose own copy is outside its own range falls back to it: the runtime finds nothing.
+    const own = analyze([
+      load(viteManifest('host', [{ name: 'lodash', version: '4.17.21' }])),
+      load(viteManifest('cart', [{ name: 'lodash', version: '4.17.21', requiredVersion: '^3.0.0' }])),
+    ]);
+    expect(cell(own, 'lodash', 'cart')).toMatchObject({ verdict: 'own-copy', provider: null });
+    expect(only(own, 'CONCORD-416').severity).toBe('warning');
+  });
+
+  it('CONCORD-417: import: false with no provider', () => {
+    const report = analyze([
+      load(
+        viteManifest(
+          'cart',
+          [{ name: 'zustand', version: '5.1.0', singleton: true }],
+          concord({ app: 'cart', bundler: 'vite', shared: { zustand: { singleton: true, import: false } } }),
+        ),
+      ),
+    ]);
+    const f = only(report, 'CONCORD-417');
+    expectWellFormed(f);
+    expect(cell(report, 'zustand', 'cart').verdict).toBe('unprovided');
+  });
+});
+
+describe('contract findings (the contract test)', () => {
+  const owner = (version: string, fields: string[], extra: object = {}) =>
+    load(
+      viteManifest(
+        'cart',
+        [],
+        concord({
+          app: 'cart',
+          bundler: 'vite',
+          contract: contract(version, {
+            cart: { owner: 'cart', fields },
+            theme: { owner: 'host', fields: ['mode'] },
+          }),
+          owns: ['cart'],
+          ...extra,
+        }),
+      ),
+    );
+  const reader = (version: string, reads: string[], app = 'catalog') =>
+    load(
+      rspackManifest(
+        app,
+        [],
+        concord({
+          app,
+          bundler: 'rspack',
+          contract: contract(version, {
+            cart: { owner: 'cart', fields: ['count'] },
+            theme: { owner: 'host', fields: ['mode'] },
+            wishlist: { owner: 'cart', fields: [] },
+          }),
+          reads,
+        }),
+      ),
+    );
+
+  it('passes when every read exists in the owner’s contract', () => {
+    expect(analyze([owner('1.2.0', ['count']), reader('1.2.0', ['cart.count', 'cart'])]).findings).toEqual(
+      [],
+    );
+  });
+
+  it('CONCORD-422: the writer renamed a field a reader uses', () => {
+    const report = analyze([owner('1.3.0', ['itemCount']), reader('1.2.0', ['cart.count'])]);
+    const f = only(report, 'CONCORD-422');
+    expectWellFormed(f);
+    expect(f).toMatchObject({ severity: 'error', apps: ['catalog', 'cart'], package: '@acme/contract' });
+    expect(f.message).toContain('"catalog" (rspack) reads cart.count but "cart" (vite)');
+    expect(f.message).toContain('"acme" 1.3.0 whose "cart" has no field "count" (it has itemCount)');
+  });
+
+  it('CONCORD-421: the writer removed a slice a reader uses', () => {
+    const f = only(analyze([owner('1.3.0', ['count']), reader('1.2.0', ['wishlist'])]), 'CONCORD-421');
+    expectWellFormed(f);
+    expect(f.message).toContain('which has no slice "wishlist"');
+  });
+
+  it('CONCORD-420: contract majors that cannot run together', () => {
+    const f = only(analyze([owner('2.0.0', ['count']), reader('1.2.0', ['cart.count'])]), 'CONCORD-420');
+    expectWellFormed(f);
+    expect(f.message).toContain('2.0.0 in "cart" (vite); 1.2.0 in "catalog" (rspack)');
+    expect(codes(analyze([owner('1.3.0', ['count']), reader('1.2.0', [])]))).toEqual([]);
+  });
+
+  it('CONCORD-423: the owner of a read slice is not among the inputs', () => {
+    const f = only(analyze([reader('1.2.0', ['theme.mode'])]), 'CONCORD-423');
+    expectWellFormed(f);
+    expect(f).toMatchObject({ severity: 'info', apps: ['catalog'] });
+    expect(f.message).toContain('owned by "host", which is not among the inputs');
+  });
+
+  it('CONCORD-424: two apps claim the same slice', () => {
+    const other = load(
+      viteManifest(
+        'checkout',
+        [],
+        concord({
+          app: 'checkout',
+          bundler: 'vite',
+          contract: contract('1.2.0', { cart: { owner: 'cart', fields: ['count'] } }),
+          owns: ['cart'],
+        }),
+      ),
+    );
+    const f = only(analyze([owner('1.2.0', ['count']), other]), 'CONCORD-424');
+    expectWellFormed(f);
+    expect(f.apps).toEqual(['cart', 'checkout']);
+  });
+});
+
+describe('report shape', () => {
+  it('is pure and JSON-serialisable, with rejected inputs as findings', () => {
+    const inputs = [
+      sample('vite-host.mf-manifest.json'),
+      parseManifest('{"name":', 'broken/mf-manifest.json'),
+    ];
+    const a = analyze(inputs);
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+    expect(analyze(inputs)).toEqual(a);
+    expect(a.rejected).toEqual([{ input: 'broken/mf-manifest.json', code: 'CONCORD-402' }]);
+    expect(a.schema).toBe(1);
+  });
+
+  it('keeps a package named __proto__ as data', () => {
+    const report = analyze([
+      load(viteManifest('host', [{ name: '__proto__', version: '1.0.0', singleton: true }])),
+    ]);
+    expect(report.matrix[0]!.package).toBe('__proto__');
+    expect(report.matrix[0]!.selected).toEqual({ app: 'host', version: '1.0.0' });
+  });
+});
