@@ -1,1 +1,5 @@
-export const placeholder = 'shared-state';
+export { defineContract, describeContract, event } from './contract';
+export { ConcordError } from './errors';
+export { connect, PROTOCOL, VERSION } from './registry';
+export type * from './standard-schema';
+export type * from './types';

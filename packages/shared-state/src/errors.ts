@@ -1,0 +1,26 @@
+/** True outside production builds: bundlers replace `process.env.NODE_ENV` and drop the dev-only sentences. */
+export const DEV = process.env.NODE_ENV !== 'production';
+
+/**
+ * The error every rejected operation throws, and every reported listener error carries. Check `code`
+ * rather than `instanceof` when two copies of the library may be on the page.
+ */
+export class ConcordError extends Error {
+  override name = 'ConcordError';
+  constructor(
+    /** `CONCORD-3xx`: a heading in docs/diagnostics.md. */
+    readonly code: string,
+    message: string,
+    /** Schema issues, or what a listener threw. */
+    readonly details?: unknown,
+  ) {
+    super(`[concord] ${code} ${message}See docs/diagnostics.md#${code.toLowerCase()}`);
+  }
+}
+
+/**
+ * Builds a ConcordError. Call sites pass `DEV && \`…\`` so production bundles keep the code and the docs
+ * link and drop the sentence.
+ */
+export const fail = (code: string, message: string | false, details?: unknown): ConcordError =>
+  new ConcordError(code, message ? `${message} ` : '', details);

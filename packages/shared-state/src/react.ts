@@ -1,0 +1,53 @@
+// React adapter: `useShared(handle, selector?, isEqual?)` over useSyncExternalStore. The component
+// re-renders only when its selection changes (by `isEqual`), and server rendering and hydration read the
+// contract's initial values, so markup never depends on state written before hydration.
+import { useRef, useSyncExternalStore } from 'react';
+import type { AnyContract, AnyHandle, Handle, Snapshot } from './types';
+
+const initials = new WeakMap<AnyContract, Record<string, unknown>>();
+
+const initialSnapshot = (contract: AnyContract) => {
+  let snapshot = initials.get(contract);
+  if (!snapshot) {
+    snapshot = {};
+    for (const name in contract.slices) snapshot[name] = contract.slices[name]!.initial;
+    initials.set(contract, snapshot);
+  }
+  return snapshot;
+};
+
+/** The whole snapshot; the component re-renders after every change. */
+export function useShared<S, E>(handle: Handle<S, E>): Snapshot<S>;
+/**
+ * A selection of the snapshot; the component re-renders only when it changes by `isEqual`.
+ * @example const count = useShared(shop, (s) => s.cart.count);
+ */
+export function useShared<S, E, T>(
+  handle: Handle<S, E>,
+  selector: (snapshot: Snapshot<S>) => T,
+  isEqual?: (a: T, b: T) => boolean,
+): T;
+export function useShared(
+  handle: AnyHandle,
+  // biome-ignore lint/suspicious/noExplicitAny: the overloads above type the selector.
+  selector?: (snapshot: any) => unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: the overloads above type the comparison.
+  isEqual: (a: any, b: any) => boolean = Object.is,
+): unknown {
+  // [snapshot, selection, selector]: the selection is recomputed only for a new snapshot or selector, and
+  // an equal selection keeps its old reference, so React sees no change.
+  const memo = useRef<[unknown, unknown, unknown]>(undefined);
+  const read = (snapshot: unknown) => {
+    if (!selector) return snapshot;
+    const last = memo.current;
+    if (last && last[0] === snapshot && last[2] === selector) return last[1];
+    const value = selector(snapshot);
+    memo.current = [snapshot, last && isEqual(last[1], value) ? last[1] : value, selector];
+    return memo.current[1];
+  };
+  return useSyncExternalStore(
+    handle.subscribe,
+    () => read(handle.getSnapshot()),
+    () => read(initialSnapshot(handle.contract)),
+  );
+}
