@@ -168,7 +168,7 @@ function copies({ pkg, users, resolutions, watched, findings }: Ctx): void {
   findings.push(
     finding('CONCORD-416', {
       severity: watched ? 'error' : 'warning',
-      what: `${pkg} is not a singleton everywhere and will run in ${live.size} copies: ${listing.join('; ')}`,
+      what: `${pkg} is not shared as a singleton by ${listOf(users.filter(([, d]) => !d.singleton).map(([a]) => label(a)))} and will run in ${live.size} copies: ${listing.join('; ')}`,
       consequence: watched
         ? `Each copy keeps its own state, so the apps stop seeing each other's ${pkg} state, silently`
         : `The page downloads and runs ${pkg} ${live.size} times`,
