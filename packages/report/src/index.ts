@@ -8,7 +8,6 @@ export type {
   ReportInput,
   RunReportOptions,
 } from './options';
-export { escapeHtml } from './render/escape';
 export { renderHtml } from './render/html';
 export { renderJson } from './render/json';
 export { renderTerminal, shouldColor, type TerminalOptions } from './render/terminal';

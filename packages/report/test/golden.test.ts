@@ -1,5 +1,6 @@
 // Golden JSON: the real samples plus a synthetic page that triggers every CONCORD-4xx code, rendered with
 // renderJson, compared with a committed file, and validated against the shipped JSON Schema.
+// The golden files end in .snap so the workspace formatter leaves renderJson's exact bytes alone.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, parseManifest, type Report, renderJson } from '@concord/report';
@@ -32,11 +33,11 @@ describe('JSON report', () => {
   });
 
   it('matches the golden file for the real samples', async () => {
-    await expect(golden(samplesReport)).toMatchFileSnapshot('__snapshots__/samples.report.json');
+    await expect(golden(samplesReport)).toMatchFileSnapshot('__snapshots__/samples.report.json.snap');
   });
 
   it('matches the golden file for a page with every finding', async () => {
-    await expect(golden(syntheticReport)).toMatchFileSnapshot('__snapshots__/every-finding.report.json');
+    await expect(golden(syntheticReport)).toMatchFileSnapshot('__snapshots__/every-finding.report.json.snap');
     const all = new Set(syntheticReport.findings.map((f) => f.code));
     const { CODES } = await import('@concord/report');
     expect([...all].sort()).toEqual(Object.keys(CODES).sort());

@@ -36,6 +36,8 @@ export interface Column {
   header: string;
   /** Never narrower than this unless the content is shorter (defaults to the header's width). */
   min?: number;
+  /** Colours the header. */
+  paint?: ((line: string) => string) | undefined;
 }
 
 export interface Cell {
@@ -64,14 +66,8 @@ export function table(columns: Column[], rows: Row[], width: number, indent = ''
   }
   const widths = fit(natural, mins, width - indent.length - gap * (n - 1));
   const sep = ' '.repeat(gap);
-  const out: string[] = [
-    indent +
-      columns
-        .map((c, i) => c.header.padEnd(widths[i]!))
-        .join(sep)
-        .trimEnd(),
-  ];
-  for (const row of rows) {
+  const out: string[] = [];
+  for (const row of [columns.map((c): Cell => ({ text: c.header, paint: c.paint })), ...rows]) {
     if (!Array.isArray(row)) {
       for (const line of wrap(row.span.text, width)) out.push(row.span.paint ? row.span.paint(line) : line);
       continue;

@@ -23,7 +23,7 @@ export function shouldColor(
   env: Record<string, string | undefined> = process.env,
 ): boolean {
   if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
@@ -55,16 +55,16 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     out.push(
       ...table(
         [
-          { header: 'app', min: 16 },
-          { header: 'version', min: 12 },
-          { header: 'required', min: 12 },
-          { header: 'singleton' },
-          { header: 'verdict', min: 12 },
+          { header: 'app', min: 16, paint: c.dim },
+          { header: 'version', min: 12, paint: c.dim },
+          { header: 'required', min: 12, paint: c.dim },
+          { header: 'singleton', paint: c.dim },
+          { header: 'verdict', min: 12, paint: c.dim },
         ],
         rows,
         width,
         '  ',
-      ).map((line, i) => (i === 0 ? c.dim(line) : line)),
+      ),
     );
   }
   if (report.findings.length) {

@@ -1,0 +1,306 @@
+// The real bin: `node dist/cli.js`, spawned as CI would, with files on disk and a local HTTP server.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concord, contract, rspackManifest, viteManifest } from './helpers/manifests';
+import { everyFindingFiles, type PageFile } from './helpers/scenarios';
+
+const pkgDir = join(import.meta.dirname, '..');
+const bin = join(pkgDir, 'dist/cli.js');
+const samples = join(import.meta.dirname, 'fixtures/samples');
+const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+  version: string;
+  bin: Record<string, string>;
+};
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const info = statSync(path);
+    newest = Math.max(newest, info.isDirectory() ? newestSource(path) : info.mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when it is missing or older than src/ (npm test builds first, so this is for local runs). */
+beforeAll(() => {
+  if (existsSync(bin) && statSync(bin).mtimeMs >= newestSource(join(pkgDir, 'src'))) return;
+  const tsdown = join(pkgDir, '../../node_modules/.bin/tsdown');
+  const built = spawnSync(tsdown, [], { cwd: pkgDir, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}\n${built.stderr}`);
+}, 120_000);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the bin asynchronously, so the HTTP server in this process can answer it. */
+function concordCli(args: string[], env: Record<string, string> = {}, cwd = pkgDir): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let dir: string;
+const writePage = (name: string, files: PageFile[]): string[] =>
+  files.map((f) => {
+    const path = join(dir, name, f.file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.content);
+    return path;
+  });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'concord-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('concord --help / --version / usage errors (exit 2)', () => {
+  it('the package bin is dist/cli.js and starts with a shebang', () => {
+    expect(pkg.bin.concord).toBe('./dist/cli.js');
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('--help documents usage and exit codes', async () => {
+    const r = await concordCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('concord report <input...> [options]');
+    expect(r.stdout).toMatch(/--fail-on <level> +error \| warning \| never/);
+    expect(r.stdout).toMatch(/0 +no finding at or above --fail-on/);
+    expect(r.stdout).toMatch(/2 +usage error/);
+  });
+
+  it('--version prints the package version', async () => {
+    expect(await concordCli(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    expect((await concordCli(['-v'])).stdout).toBe(`${pkg.version}\n`);
+  });
+
+  it.each([
+    [[], 'missing command'],
+    [['inspect', 'x.json'], 'unknown command "inspect"'],
+    [['report'], 'needs at least one manifest'],
+    [['report', 'x.json', '--fail-on', 'fatal'], '--fail-on must be error, warning or never, got "fatal"'],
+    [['report', 'x.json', '--nope'], "Unknown option '--nope'"],
+    [['report', 'x.json', '--timeout', 'soon'], '--timeout must be a positive integer, got "soon"'],
+    [['report', 'x.json', '--json'], "Option '--json <value>' argument missing"],
+  ])('%j → exit 2', async (args, message) => {
+    const r = await concordCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain('concord --help');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('concord report', () => {
+  it('the real samples: exit 0, plain text when not a TTY', async () => {
+    const r = await concordCli([
+      'report',
+      join(samples, 'vite-host.mf-manifest.json'),
+      join(samples, 'vite-remote.mf-manifest.json'),
+      join(samples, 'rspack-remote.mf-manifest.json'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('zustand · store library · runtime picks 5.1.0 from remoteVite');
+    expect(r.stdout).toContain('3 apps, 6 shared packages: 0 errors, 0 warnings, 1 info.');
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stderr).toBe('');
+  });
+
+  it('FORCE_COLOR colours, NO_COLOR and --no-color do not', async () => {
+    const input = join(samples, 'vite-host.mf-manifest.json');
+    expect((await concordCli(['report', input], { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
+    expect((await concordCli(['report', input], { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain(
+      '\u001b[',
+    );
+    expect((await concordCli(['report', input, '--no-color'], { FORCE_COLOR: '1' })).stdout).not.toContain(
+      '\u001b[',
+    );
+  });
+
+  it('exit codes follow --fail-on', async () => {
+    const paths = writePage('every', everyFindingFiles());
+    expect((await concordCli(['report', ...paths])).code).toBe(1);
+    expect((await concordCli(['report', ...paths, '--fail-on', 'error'])).code).toBe(1);
+    expect((await concordCli(['report', ...paths, '--fail-on', 'never'])).code).toBe(0);
+    // Only warnings: a version split among singletons that all accept it.
+    const warnings = writePage('warnings', [
+      {
+        file: 'a.json',
+        content: JSON.stringify(
+          viteManifest('a', [
+            { name: 'react', version: '19.3.1', requiredVersion: '^19.0.0', singleton: true },
+          ]),
+        ),
+      },
+      {
+        file: 'b.json',
+        content: JSON.stringify(
+          viteManifest('b', [
+            { name: 'react', version: '19.2.0', requiredVersion: '^19.0.0', singleton: true },
+          ]),
+        ),
+      },
+    ]);
+    expect((await concordCli(['report', ...warnings])).code).toBe(0);
+    const strict = await concordCli(['report', ...warnings, '--fail-on', 'warning']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('warning CONCORD-411');
+  });
+
+  it('an unreadable input is a finding, not a crash: exit per --fail-on', async () => {
+    const missing = join(dir, 'nope/mf-manifest.json');
+    const r = await concordCli(['report', join(samples, 'vite-host.mf-manifest.json'), missing]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('error CONCORD-401');
+    expect(r.stdout).toContain('does not exist');
+    expect(r.stderr).toBe('');
+    expect((await concordCli(['report', missing, '--fail-on', 'never'])).code).toBe(0);
+  });
+
+  it('the contract test: CI fails when the writer renames a field a reader uses', async () => {
+    const slices = (fields: string[]) => ({ cart: { owner: 'cart', fields } });
+    const page = (fields: string[]) =>
+      writePage(`contract-${fields.join()}`, [
+        {
+          file: 'cart/mf-manifest.json',
+          content: JSON.stringify(
+            viteManifest(
+              'cart',
+              [],
+              concord({
+                app: 'cart',
+                bundler: 'vite',
+                contract: contract('1.3.0', slices(fields)),
+                owns: ['cart'],
+              }),
+            ),
+          ),
+        },
+        {
+          file: 'catalog/mf-manifest.json',
+          content: JSON.stringify(
+            rspackManifest(
+              'catalog',
+              [],
+              concord({
+                app: 'catalog',
+                bundler: 'rspack',
+                contract: contract('1.2.0', slices(['count'])),
+                reads: ['cart.count'],
+              }),
+            ),
+          ),
+        },
+      ]);
+    expect((await concordCli(['report', ...page(['count'])])).code).toBe(0);
+    const broken = await concordCli(['report', ...page(['itemCount'])]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('error CONCORD-422');
+  });
+
+  it('--json and --html write files (relative to the working directory) and say so on stderr', async () => {
+    const r = await concordCli(
+      [
+        'report',
+        join(samples, 'vite-host.mf-manifest.json'),
+        '--json',
+        'out/report.json',
+        '--html',
+        'out/report.html',
+      ],
+      {},
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8'));
+    expect(json).toMatchObject({ schema: 1, tool: { name: '@concord/report', version: pkg.version } });
+    expect(readFileSync(join(dir, 'out/report.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    expect(r.stderr).toContain(`concord: wrote ${join(dir, 'out/report.json')}`);
+  });
+
+  it('--json - prints the JSON instead of the table', async () => {
+    const r = await concordCli(['report', join(samples, 'vite-host.mf-manifest.json'), '--json', '-']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).apps[0].name).toBe('host');
+  });
+
+  it('an output file that cannot be written is a usage error', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    const r = await concordCli([
+      'report',
+      join(samples, 'vite-host.mf-manifest.json'),
+      '--json',
+      join(file, 'x.json'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ENOTDIR|EEXIST/);
+  });
+
+  it('--width fits the table', async () => {
+    const paths = writePage('width', everyFindingFiles());
+    const r = await concordCli(['report', ...paths, '--width', '60']);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  describe('URLs', () => {
+    let server: Server;
+    let base: string;
+    beforeAll(async () => {
+      const host = readFileSync(join(samples, 'vite-host.mf-manifest.json'));
+      server = createServer((req, res) => {
+        if (req.url === '/host/mf-manifest.json')
+          return res.writeHead(200, { 'content-type': 'application/json' }).end(host);
+        if (req.url === '/slow/mf-manifest.json') return; // never answers
+        res.writeHead(404).end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('reads URLs; a 404 and a timeout are findings', async () => {
+      expect((await concordCli(['report', `${base}/host/mf-manifest.json`])).code).toBe(0);
+      const r = await concordCli([
+        'report',
+        `${base}/host/mf-manifest.json`,
+        `${base}/cart/mf-manifest.json`,
+        `${base}/slow/mf-manifest.json`,
+        '--timeout',
+        '300',
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('answered HTTP 404');
+      expect(r.stdout).toContain('did not answer within 300 ms');
+    });
+  });
+});
