@@ -7,7 +7,7 @@
 import { defineConfig } from 'vitest/config';
 
 const conditions = process.env.CONCORD_TEST_DIST ? [] : ['@concord/source'];
-const packages = ['shared-state', 'runtime-plugin', 'report', 'vite-plugin', 'rspack-plugin'];
+const packages = ['shared-state', 'runtime-plugin', 'report', 'build-core', 'vite-plugin', 'rspack-plugin'];
 
 export default defineConfig({
   test: {

@@ -51,6 +51,7 @@ describe('docs/diagnostics.md', () => {
     for (const [code, file] of used) {
       const range = Number(code.slice(8, 9));
       const expected = {
+        'build-core': 1,
         'vite-plugin': 1,
         'rspack-plugin': 1,
         'runtime-plugin': 2,

@@ -5,6 +5,6 @@ export default defineConfig({
   format: 'esm',
   dts: true,
   fixedExtension: false,
-  platform: 'neutral',
+  platform: 'node',
   publint: false,
 });

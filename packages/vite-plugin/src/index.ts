@@ -1,1 +1,10 @@
-export const placeholder = 'vite-plugin';
+export type {
+  ConcordMode,
+  ConcordOptions,
+  ConcordReportOptions,
+  ConcordViteOptions,
+  ContractSpec,
+  FailOn,
+} from './options';
+export { concord } from './plugin';
+export { DEV_REPORT_PATH } from './report';

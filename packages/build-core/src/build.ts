@@ -1,0 +1,95 @@
+// One Concord build, whatever the bundler: options resolved, federation options augmented, and the
+// lazily loaded contract metadata. The Vite and Rspack plugins are thin adapters over this.
+
+import { type Augmentation, augmentFederationOptions, type FederationOptionsLike } from './augment';
+import { type BeaconTransform, createBeaconTransform, watchedPathFilter } from './beacon';
+import { checkReads, type LoadedContract, loadContract } from './contract';
+import type { Diagnostic } from './diagnostics';
+import { buildMetadata, type ConcordMetadata, manifestFileNames } from './metadata';
+import { type Bundler, type ConcordOptions, type ResolvedConcordOptions, resolveOptions } from './options';
+import { type ProjectInfo, readProject } from './project';
+import { DEFAULT_WATCHED } from './runtime-inject';
+
+/** Federation options with Concord's options under `concord`. */
+export type WithConcordOptions<T> = T & {
+  /** Concord's options: the contract, runtime mode, watched libraries, reads and the build report. */
+  concord?: ConcordOptions;
+};
+
+/** Everything one build needs from the core. */
+export interface ConcordBuild<T extends FederationOptionsLike> {
+  options: ResolvedConcordOptions;
+  project: ProjectInfo;
+  augmentation: Augmentation<T>;
+  /** Warnings found while preparing (the bundler plugin prints them once its logger exists). */
+  diagnostics: readonly Diagnostic[];
+  /** Manifest and stats file names, relative to the output directory. */
+  manifestFiles: { manifest: string; stats: string };
+  /** The beacon transform, or undefined when `concord.beacons` is false. */
+  beacons: BeaconTransform | undefined;
+  /** Matches the paths of watched packages (node_modules copies and the resolved directories). */
+  beaconFilter: RegExp;
+  /** The manifest metadata, with the diagnostics of reading the contract; loaded once. */
+  metadata(): Promise<{ metadata: ConcordMetadata; diagnostics: Diagnostic[] }>;
+}
+
+/** Context of {@link prepareBuild}. */
+export interface PrepareContext {
+  bundler: Bundler;
+  /** The app directory when the bundler knows it (Rspack's `context`); else `concord.root`, else cwd. */
+  root?: string;
+  /** Version of the calling plugin, stamped into the metadata. */
+  pluginVersion: string;
+}
+
+/**
+ * Splits `concord` off the user's federation options, resolves it, reads the app and augments the
+ * federation options. Throws a ConcordError for invalid or conflicting options. Never mutates `user`.
+ */
+export function prepareBuild<T extends FederationOptionsLike>(
+  user: WithConcordOptions<T>,
+  context: PrepareContext,
+): ConcordBuild<T> {
+  const { concord, ...federation } = user;
+  const options = resolveOptions(concord);
+  const root = context.root ?? options.root ?? process.cwd();
+  const project = readProject(root, options.contract?.package);
+  const augmentation = augmentFederationOptions({
+    federation: federation as unknown as T,
+    options,
+    project,
+    bundler: context.bundler,
+    defaultWatched: DEFAULT_WATCHED,
+  });
+  const { app, watched } = augmentation;
+  const dirs = [...new Set(watched.map((name) => project.find(name)?.dir).filter((d) => d !== undefined))];
+  let pending: ReturnType<ConcordBuild<T>['metadata']> | undefined;
+  return {
+    options,
+    project,
+    augmentation,
+    diagnostics: augmentation.diagnostics,
+    manifestFiles: manifestFileNames(augmentation.federation.manifest, context.bundler),
+    beacons: options.beacons ? createBeaconTransform({ watched, app, bundler: context.bundler }) : undefined,
+    beaconFilter: watchedPathFilter(watched, dirs),
+    metadata() {
+      pending ??= (async () => {
+        const spec = options.contract;
+        const installed = spec ? project.find(spec.package) : undefined;
+        const contract: LoadedContract | undefined =
+          spec && installed ? await loadContract(app, spec, installed) : undefined;
+        const diagnostics = [...(contract?.diagnostics ?? [])];
+        if (contract?.metadata && spec)
+          diagnostics.push(...checkReads(app, options.reads, contract.metadata, spec.package));
+        const metadata = buildMetadata(
+          augmentation as unknown as Augmentation<FederationOptionsLike>,
+          options,
+          contract,
+          context.pluginVersion,
+        );
+        return { metadata, diagnostics };
+      })();
+      return pending;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// Every message the build plugins print, in one place: a stable code and one sentence saying what
+// happened, the consequence and the fix. The formatter adds the `[concord]` prefix, colour and the docs link.
+
+/** Severity of a build diagnostic. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One build-time diagnostic (CONCORD-1xx). */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  /** The sentence, without prefix or docs link. */
+  message: string;
+}
+
+/** Thrown for an error-level diagnostic (invalid or conflicting options). */
+export class ConcordError extends Error {
+  readonly code: string;
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic) {
+    super(`[concord] ${diagnostic.code} ${diagnostic.message} ${docsLink(diagnostic.code)}`);
+    this.name = 'ConcordError';
+    this.code = diagnostic.code;
+    this.diagnostic = diagnostic;
+  }
+}
+
+/** The docs pointer that ends every message. */
+export const docsLink = (code: string): string => `See docs/diagnostics.md#${code.toLowerCase()}`;
+
+const d = (code: string, severity: Severity, message: string): Diagnostic => ({ code, severity, message });
+const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+export function invalidOption(option: string, value: string, expected: string): ConcordError {
+  return new ConcordError(
+    d(
+      'CONCORD-101',
+      'error',
+      `\`${option}\` is ${value}, so Concord cannot configure this build; set it to ${expected}.`,
+    ),
+  );
+}
+
+export function unknownOption(option: string, known: readonly string[]): ConcordError {
+  return new ConcordError(
+    d(
+      'CONCORD-101',
+      'error',
+      `\`${option}\` is not a Concord option, so Concord cannot tell what it should do; remove it or use one of ${list(known)}.`,
+    ),
+  );
+}
+
+export function invalidWatchName(option: string, name: string): ConcordError {
+  return new ConcordError(
+    d(
+      'CONCORD-102',
+      'error',
+      `\`${option}\` names ${JSON.stringify(name)}, which is not an npm package name, so nothing could be watched under it; use the name from the library's package.json, e.g. "zustand" or "@reduxjs/toolkit".`,
+    ),
+  );
+}
+
+export function unknownWatched(app: string, name: string, root: string): Diagnostic {
+  return d(
+    'CONCORD-103',
+    'warning',
+    `\`concord.watch\` names "${name}" but app "${app}" neither depends on it nor resolves it from ${root}, so it gets no singleton sharing and no beacon in this build; install it, or remove it from \`watch\`.`,
+  );
+}
+
+export function contractNotResolvable(app: string, pkg: string, root: string): ConcordError {
+  return new ConcordError(
+    d(
+      'CONCORD-104',
+      'error',
+      `\`concord.contract\` is "${pkg}" but app "${app}" cannot resolve it from ${root}, so it cannot be shared as a singleton nor described in the manifest; add "${pkg}" to the app's dependencies and install, or set \`concord.root\` to the app's directory.`,
+    ),
+  );
+}
+
+export function singletonFalse(app: string, pkg: string, bundler: string): Diagnostic {
+  return d(
+    'CONCORD-105',
+    'warning',
+    `shared["${pkg}"] sets \`singleton: false\` in app "${app}" (${bundler}), so a version split with another app loads a second copy of ${pkg} with its own private state; remove \`singleton: false\` (Concord then shares it as a singleton) unless two copies are intended.`,
+  );
+}
+
+export function notShared(app: string, pkg: string, version: string, bundler: string): Diagnostic {
+  return d(
+    'CONCORD-106',
+    'warning',
+    `app "${app}" (${bundler}) depends on ${pkg}@${version} but leaves it out of \`shared\` (\`concord.autoShare\` is false), so it bundles a private copy whose state no other app sees; add "${pkg}" to \`shared\` with \`singleton: true\`, or turn \`concord.autoShare\` back on.`,
+  );
+}
+
+export function manifestDisabled(app: string, bundler: string): ConcordError {
+  return new ConcordError(
+    d(
+      'CONCORD-107',
+      'error',
+      `app "${app}" (${bundler}) sets \`manifest: false\`, but Concord writes its metadata into the federation manifest and the report reads it, so neither could work; remove \`manifest: false\` (a custom \`{ fileName }\` is fine).`,
+    ),
+  );
+}
+
+export function workspaceRange(app: string, pkg: string, range: string, replacement: string): Diagnostic {
+  return d(
+    'CONCORD-108',
+    'warning',
+    `shared["${pkg}"].requiredVersion is "${range}" in app "${app}", which no runtime can satisfy and which would leak into the manifest, so Concord uses "${replacement}" from the installed package.json instead; set requiredVersion to a semver range to silence this.`,
+  );
+}
+
+export function contractNotLoaded(app: string, pkg: string, reason: string): Diagnostic {
+  return d(
+    'CONCORD-109',
+    'warning',
+    `the contract "${pkg}" of app "${app}" could not be read at build time (${reason}), so the manifest carries its package and version but no slices and the report cannot check reads; make the package's entry a JavaScript module exporting the defineContract() result, or name it with \`concord.contract.export\`.`,
+  );
+}
+
+export function unknownRead(
+  app: string,
+  read: string,
+  contract: string,
+  known: readonly string[],
+): Diagnostic {
+  return d(
+    'CONCORD-110',
+    'warning',
+    `\`concord.reads\` of app "${app}" lists "${read}" but contract "${contract}" has no such slice or field (it has ${known.length ? list(known) : 'none'}), so this app would read undefined at runtime; fix the name in \`reads\` or add it to the contract.`,
+  );
+}
+
+export function rootMismatch(app: string, concordRoot: string, viteRoot: string): Diagnostic {
+  return d(
+    'CONCORD-111',
+    'warning',
+    `app "${app}" resolves its packages from ${concordRoot} but Vite builds from ${viteRoot}, so shared versions and beacons may come from the wrong package.json; set \`concord.root\` to the same directory as Vite's \`root\`.`,
+  );
+}
+
+export function reportFailed(app: string, counts: string, failOn: string, where: string): ConcordError {
+  return new ConcordError(
+    d(
+      'CONCORD-112',
+      'error',
+      `the Concord report for app "${app}" found ${counts} and \`concord.report.failOn\` is "${failOn}", so the build fails; fix the findings listed above (details in ${where}), or relax \`failOn\`.`,
+    ),
+  );
+}
+
+export function reportNotRun(app: string, reason: string): Diagnostic {
+  return d(
+    'CONCORD-113',
+    'warning',
+    `the Concord report for app "${app}" did not run (${reason}), so this build was not checked against the other apps; make sure the federation manifest is emitted, or set \`concord.report: false\`.`,
+  );
+}
+
+export function manifestNotFound(app: string, files: readonly string[], bundler: string): Diagnostic {
+  return d(
+    'CONCORD-114',
+    'warning',
+    `the ${bundler} build of app "${app}" emitted no ${list(files)}, so Concord's metadata is missing from it and the report sees this app as a plain federation build; keep the federation manifest on and do not rename it after the federation plugin runs.`,
+  );
+}

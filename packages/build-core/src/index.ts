@@ -1,0 +1,57 @@
+export {
+  type Augmentation,
+  type AugmentInput,
+  augmentFederationOptions,
+  type ConfiguredShared,
+  type FederationOptionsLike,
+  normalizeShared,
+  packageNameOf,
+  type RuntimePluginOptions,
+  SHARED_STATE,
+  type SharedConfig,
+} from './augment';
+export { type BeaconTransform, createBeaconTransform, watchedPathFilter } from './beacon';
+export { type ConcordBuild, type PrepareContext, prepareBuild, type WithConcordOptions } from './build';
+export {
+  type ContractDescription,
+  type ContractMetadata,
+  checkReads,
+  type LoadedContract,
+  loadContract,
+  ownedSlices,
+  type SliceDescription,
+} from './contract';
+export {
+  ConcordError,
+  type Diagnostic,
+  docsLink,
+  manifestNotFound,
+  rootMismatch,
+  type Severity,
+} from './diagnostics';
+export { type FormatOptions, formatDiagnostic } from './format';
+export { createDiagnosticLogger, type DiagnosticLogger, type LogSink } from './logger';
+export { buildMetadata, type ConcordMetadata, manifestFileNames, stampManifest } from './metadata';
+export {
+  type Bundler,
+  type ConcordMode,
+  type ConcordOptions,
+  type ConcordReportOptions,
+  type ContractSpec,
+  type FailOn,
+  isPackageName,
+  OPTION_DEFAULTS,
+  REPORT_DEFAULTS,
+  type ResolvedConcordOptions,
+  type ResolvedReportOptions,
+  resolveOptions,
+} from './options';
+export { createEntryMatcher, entryFiles, type WatchedEntry } from './package-entries';
+export {
+  findInstalled,
+  type InstalledPackage,
+  type PackageJson,
+  type ProjectInfo,
+  readProject,
+} from './project';
+export { type BuildReportInput, REPORT_FILES, renderReport, reportInputs, runBuildReport } from './report';

@@ -1,0 +1,276 @@
+import { invalidOption, invalidWatchName, unknownOption } from './diagnostics';
+
+/** What the runtime plugin does when it finds a problem at load time. */
+export type ConcordMode = 'warn' | 'throw' | 'off';
+
+/** When the build report fails the build. */
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** The bundlers the build plugins run on (the runtime plugin and beacons are told which one built them). */
+export type Bundler = 'vite' | 'rspack' | 'webpack';
+
+/** The contract package, with the export that holds the contract when it is not found by itself. */
+export interface ContractSpec {
+  /** npm name of the contract package, e.g. `@acme/contract`. */
+  package: string;
+  /**
+   * Name of the export that holds the contract.
+   * @default the default export, else the only export that looks like a contract
+   */
+  export?: string;
+}
+
+/** The build report (`@concord/report`) run after every build. */
+export interface ConcordReportOptions {
+  /**
+   * Manifests of the other apps to check this app against: paths (relative to the app root) or URLs of
+   * their `mf-manifest.json` / `mf-stats.json`.
+   * @default []
+   */
+  manifests?: string[];
+  /**
+   * Fail the build when the report has a finding of this severity or worse.
+   * @default 'error'
+   */
+  failOn?: FailOn;
+  /**
+   * Write `concord-report.json` and `concord-report.html` next to the build output.
+   * @default true
+   */
+  write?: boolean;
+  /**
+   * Timeout for each manifest fetched by URL, in milliseconds.
+   * @default 5000
+   */
+  timeoutMs?: number;
+}
+
+/**
+ * Concord's options, under the `concord` key of the federation options.
+ *
+ * @example
+ * concord({ name: 'cart', exposes: { './Cart': './src/Cart.tsx' },
+ *   concord: { contract: '@acme/contract', reads: ['theme', 'session.user'] } })
+ */
+export interface ConcordOptions {
+  /**
+   * The shared-state contract package. It is shared as a singleton with `@concord/shared-state`, and its
+   * name, version and slices are written into the federation manifest for the report.
+   * @default undefined (no contract: beacons, runtime checks and the report still run)
+   */
+  contract?: string | ContractSpec;
+  /**
+   * This app's name as the contract's `owner` fields and the diagnostics spell it.
+   * @default the federation `name`
+   */
+  app?: string;
+  /**
+   * What the runtime plugin does with a problem it finds at load time.
+   * @default 'warn'
+   */
+  mode?: ConcordMode;
+  /**
+   * Per-package runtime modes, e.g. `{ react: { mode: 'throw' } }`.
+   * @default {}
+   */
+  packages?: Record<string, { mode?: ConcordMode }>;
+  /**
+   * Store libraries to watch in addition to the default list (react, react-dom, zustand, redux, …):
+   * shared as singletons when the app depends on them, given an instance beacon, checked at load time.
+   * @default []
+   */
+  watch?: string[];
+  /**
+   * Slices (`theme`) or fields (`session.user`) of the contract that this app reads, so the report can
+   * fail when the owner renames or removes one.
+   * @default []
+   */
+  reads?: string[];
+  /**
+   * Share every watched library the app depends on as a singleton. With `false`, a watched library left
+   * out of `shared` is only reported (CONCORD-106).
+   * @default true
+   */
+  autoShare?: boolean;
+  /**
+   * Append an instance beacon to each watched library's entry module.
+   * @default true
+   */
+  beacons?: boolean;
+  /**
+   * The report run after every build: `false` turns it off, an array lists the other apps' manifests.
+   * @default { manifests: [], failOn: 'error', write: true, timeoutMs: 5000 }
+   */
+  report?: boolean | string[] | ConcordReportOptions;
+  /**
+   * Directory of the app's package.json, from which packages and versions are resolved. Vite plugins are
+   * created before Vite resolves its `root`, so set this when `root` is not the working directory.
+   * @default process.cwd()
+   */
+  root?: string;
+}
+
+/** {@link ConcordReportOptions} with every default applied; `false` when the report is off. */
+export interface ResolvedReportOptions {
+  manifests: readonly string[];
+  failOn: FailOn;
+  write: boolean;
+  timeoutMs: number;
+}
+
+/** {@link ConcordOptions} with every default applied. */
+export interface ResolvedConcordOptions {
+  contract: Readonly<ContractSpec> | undefined;
+  app: string | undefined;
+  mode: ConcordMode;
+  packages: Readonly<Record<string, { mode?: ConcordMode }>>;
+  watch: readonly string[];
+  reads: readonly string[];
+  autoShare: boolean;
+  beacons: boolean;
+  report: Readonly<ResolvedReportOptions> | false;
+  root: string | undefined;
+}
+
+export const REPORT_DEFAULTS = Object.freeze({
+  manifests: Object.freeze([]) as readonly string[],
+  failOn: 'error',
+  write: true,
+  timeoutMs: 5000,
+} satisfies ResolvedReportOptions);
+
+export const OPTION_DEFAULTS = Object.freeze({
+  contract: undefined,
+  app: undefined,
+  mode: 'warn',
+  packages: Object.freeze({}),
+  watch: Object.freeze([]) as readonly string[],
+  reads: Object.freeze([]) as readonly string[],
+  autoShare: true,
+  beacons: true,
+  report: REPORT_DEFAULTS,
+  root: undefined,
+} satisfies ResolvedConcordOptions);
+
+const MODES: readonly ConcordMode[] = ['warn', 'throw', 'off'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+const KNOWN_KEYS = new Set(Object.keys(OPTION_DEFAULTS));
+const REPORT_KEYS = new Set(Object.keys(REPORT_DEFAULTS));
+// npm's rules for a package name (validate-npm-package-name, new packages): lower case, url-safe.
+const PACKAGE_NAME = /^(?:@[a-z0-9-*~][a-z0-9-*._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+const READ_PATH = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)?$/;
+
+/** Whether `name` is a valid npm package name. */
+export const isPackageName = (name: unknown): name is string =>
+  typeof name === 'string' && name.length <= 214 && PACKAGE_NAME.test(name);
+
+const show = (value: unknown): string => {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+};
+
+function oneOf<T extends string>(key: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw invalidOption(key, show(value), `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+}
+
+function bool(key: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw invalidOption(key, show(value), 'true or false');
+}
+
+function strings(key: string, value: unknown): readonly string[] {
+  if (value === undefined) return Object.freeze([]);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw invalidOption(key, show(value), 'an array of strings');
+  return Object.freeze([...new Set(value as string[])]);
+}
+
+function resolveContract(value: unknown): Readonly<ContractSpec> | undefined {
+  if (value === undefined) return undefined;
+  const spec = typeof value === 'string' ? { package: value } : value;
+  if (typeof spec !== 'object' || spec === null || !isPackageName((spec as ContractSpec).package))
+    throw invalidOption(
+      'concord.contract',
+      show(value),
+      'a package name such as "@acme/contract", or { package, export? }',
+    );
+  const { package: pkg, export: exportName } = spec as ContractSpec;
+  if (exportName !== undefined && (typeof exportName !== 'string' || exportName === ''))
+    throw invalidOption('concord.contract.export', show(exportName), 'the name of an export');
+  return Object.freeze(exportName === undefined ? { package: pkg } : { package: pkg, export: exportName });
+}
+
+function resolveReport(value: unknown): Readonly<ResolvedReportOptions> | false {
+  if (value === undefined || value === true) return REPORT_DEFAULTS;
+  if (value === false) return false;
+  const user = Array.isArray(value) ? { manifests: value } : value;
+  if (typeof user !== 'object' || user === null)
+    throw invalidOption('concord.report', show(value), 'a boolean, an array of manifests or an object');
+  for (const key of Object.keys(user))
+    if (!REPORT_KEYS.has(key)) throw unknownOption(`concord.report.${key}`, [...REPORT_KEYS]);
+  const r = user as ConcordReportOptions;
+  const timeoutMs = r.timeoutMs ?? REPORT_DEFAULTS.timeoutMs;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0))
+    throw invalidOption('concord.report.timeoutMs', show(timeoutMs), 'a positive number of milliseconds');
+  return Object.freeze({
+    manifests: strings('concord.report.manifests', r.manifests),
+    failOn: oneOf('concord.report.failOn', r.failOn, FAIL_ON, REPORT_DEFAULTS.failOn),
+    write: bool('concord.report.write', r.write, REPORT_DEFAULTS.write),
+    timeoutMs,
+  });
+}
+
+function resolvePackages(value: unknown): Readonly<Record<string, { mode?: ConcordMode }>> {
+  if (value === undefined) return OPTION_DEFAULTS.packages;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidOption('concord.packages', show(value), 'an object such as { react: { mode: "throw" } }');
+  const out: Record<string, { mode?: ConcordMode }> = {};
+  for (const [name, entry] of Object.entries(value)) {
+    if (!isPackageName(name)) throw invalidWatchName('concord.packages', name);
+    if (typeof entry !== 'object' || entry === null)
+      throw invalidOption(`concord.packages["${name}"]`, show(entry), 'an object such as { mode: "throw" }');
+    const mode = (entry as { mode?: unknown }).mode;
+    out[name] = Object.freeze(
+      mode === undefined ? {} : { mode: oneOf(`concord.packages["${name}"].mode`, mode, MODES, 'warn') },
+    );
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * Applies the defaults to the user's `concord` options and validates them. Pure: never mutates its input,
+ * keeps no state; throws a {@link ConcordError} (CONCORD-101/102) naming the option and the bad value.
+ */
+export function resolveOptions(user: ConcordOptions | undefined = {}): ResolvedConcordOptions {
+  if (typeof user !== 'object' || user === null || Array.isArray(user))
+    throw invalidOption('concord', show(user), 'an object');
+  for (const key of Object.keys(user))
+    if (!KNOWN_KEYS.has(key)) throw unknownOption(`concord.${key}`, [...KNOWN_KEYS]);
+  const watch = strings('concord.watch', user.watch);
+  for (const name of watch) if (!isPackageName(name)) throw invalidWatchName('concord.watch', name);
+  const reads = strings('concord.reads', user.reads);
+  for (const path of reads)
+    if (!READ_PATH.test(path)) throw invalidOption('concord.reads', show(path), 'a slice or "slice.field"');
+  if (user.app !== undefined && (typeof user.app !== 'string' || user.app === ''))
+    throw invalidOption('concord.app', show(user.app), 'a non-empty string');
+  if (user.root !== undefined && (typeof user.root !== 'string' || user.root === ''))
+    throw invalidOption('concord.root', show(user.root), 'a directory path');
+  return Object.freeze({
+    contract: resolveContract(user.contract),
+    app: user.app,
+    mode: oneOf('concord.mode', user.mode, MODES, OPTION_DEFAULTS.mode),
+    packages: resolvePackages(user.packages),
+    watch,
+    reads,
+    autoShare: bool('concord.autoShare', user.autoShare, OPTION_DEFAULTS.autoShare),
+    beacons: bool('concord.beacons', user.beacons, OPTION_DEFAULTS.beacons),
+    report: resolveReport(user.report),
+    root: user.root,
+  });
+}

@@ -1,0 +1,80 @@
+import { ConcordError, OPTION_DEFAULTS, REPORT_DEFAULTS, resolveOptions } from '@concord/build-core';
+import { describe, expect, it } from 'vitest';
+import { deepFreeze } from './helpers/app';
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof ConcordError ? error.code : `not a ConcordError: ${String(error)}`;
+  }
+  return undefined;
+};
+
+describe('resolveOptions', () => {
+  it('applies every default', () => {
+    expect(resolveOptions(undefined)).toEqual(OPTION_DEFAULTS);
+    expect(resolveOptions({})).toEqual(OPTION_DEFAULTS);
+    expect(resolveOptions({}).report).toBe(REPORT_DEFAULTS);
+  });
+
+  it('keeps its defaults frozen', () => {
+    expect(Object.isFrozen(OPTION_DEFAULTS)).toBe(true);
+    expect(Object.isFrozen(REPORT_DEFAULTS)).toBe(true);
+    expect(Object.isFrozen(OPTION_DEFAULTS.watch)).toBe(true);
+    expect(Object.isFrozen(resolveOptions({ watch: ['mobx'] }).watch)).toBe(true);
+  });
+
+  it('normalises the contract, the report shorthand and de-duplicates lists', () => {
+    const resolved = resolveOptions({
+      contract: '@acme/contract',
+      report: ['../host/dist/mf-manifest.json'],
+      watch: ['mobx', 'mobx'],
+      reads: ['theme', 'session.user'],
+    });
+    expect(resolved.contract).toEqual({ package: '@acme/contract' });
+    expect(resolved.report).toEqual({ ...REPORT_DEFAULTS, manifests: ['../host/dist/mf-manifest.json'] });
+    expect(resolved.watch).toEqual(['mobx']);
+    expect(resolved.reads).toEqual(['theme', 'session.user']);
+    expect(resolveOptions({ report: false }).report).toBe(false);
+    expect(resolveOptions({ contract: { package: '@acme/c', export: 'acme' } }).contract).toEqual({
+      package: '@acme/c',
+      export: 'acme',
+    });
+  });
+
+  it('never mutates its input and returns no shared references to it', () => {
+    const user = deepFreeze({
+      contract: { package: '@acme/contract' },
+      watch: ['mobx'],
+      packages: { react: { mode: 'throw' as const } },
+      report: { manifests: ['a.json'], failOn: 'warning' as const },
+    });
+    const resolved = resolveOptions(user);
+    expect(resolved.watch).not.toBe(user.watch);
+    expect(resolved.packages).toEqual({ react: { mode: 'throw' } });
+    expect(resolved.report).toMatchObject({ failOn: 'warning', manifests: ['a.json'] });
+  });
+
+  it.each([
+    [{ mode: 'loud' }, 'CONCORD-101', /`concord\.mode` is "loud".*one of "warn", "throw", "off"/],
+    [{ colour: true }, 'CONCORD-101', /`concord\.colour` is not a Concord option/],
+    [{ report: { failOn: 'sometimes' } }, 'CONCORD-101', /`concord\.report\.failOn` is "sometimes"/],
+    [{ report: { manifest: [] } }, 'CONCORD-101', /`concord\.report\.manifest` is not a Concord option/],
+    [{ report: { timeoutMs: -1 } }, 'CONCORD-101', /`concord\.report\.timeoutMs` is -1/],
+    [{ contract: 'Not A Package' }, 'CONCORD-101', /`concord\.contract` is "Not A Package"/],
+    [{ reads: ['theme..x'] }, 'CONCORD-101', /`concord\.reads` is "theme\.\.x"/],
+    [{ autoShare: 'yes' }, 'CONCORD-101', /`concord\.autoShare` is "yes".*true or false/],
+    [
+      { watch: ['Zustand'] },
+      'CONCORD-102',
+      /`concord\.watch` names "Zustand", which is not an npm package name/,
+    ],
+    [{ watch: 'zustand' }, 'CONCORD-101', /`concord\.watch` is "zustand".*an array of strings/],
+    [{ packages: { react: { mode: 'never' } } }, 'CONCORD-101', /`concord\.packages\["react"\]\.mode`/],
+  ])('rejects %j with %s', (user, code, message) => {
+    expect(codeOf(() => resolveOptions(user as never))).toBe(code);
+    expect(() => resolveOptions(user as never)).toThrow(message);
+    expect(() => resolveOptions(user as never)).toThrow(/See docs\/diagnostics\.md#concord-10[12]$/);
+  });
+});

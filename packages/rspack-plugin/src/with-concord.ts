@@ -1,0 +1,45 @@
+import { type Bundler, createDiagnosticLogger, type LogSink, prepareBuild } from '@concord/build-core';
+import type { ConcordRspackOptions, FederationPluginOptions } from './options';
+import { VERSION } from './version';
+
+/** Context of {@link withConcord}. */
+export interface WithConcordContext {
+  /**
+   * The app directory (Rspack's `context`), where package.json and installed packages are read.
+   * @default `concord.root`, else process.cwd()
+   */
+  root?: string;
+  /**
+   * The bundler the options are for (given to the runtime plugin and the beacons).
+   * @default 'rspack'
+   */
+  bundler?: Exclude<Bundler, 'vite'>;
+  /**
+   * Where warnings go.
+   * @default console
+   */
+  logger?: LogSink;
+}
+
+/**
+ * Returns the federation options augmented by Concord (contract and store libraries shared as
+ * singletons, the runtime plugin registered, manifest on, `dts` off), without `concord`, for your own
+ * `new ModuleFederationPlugin(...)`. Beacons, manifest metadata and the build report need
+ * {@link ConcordRspackPlugin} instead. Never mutates `options`; throws a ConcordError for invalid ones.
+ *
+ * @example
+ * new ModuleFederationPlugin(withConcord({ name: 'catalog', exposes, concord: { contract: '@acme/contract' } }))
+ */
+export function withConcord(
+  options: ConcordRspackOptions,
+  context: WithConcordContext = {},
+): FederationPluginOptions {
+  const build = prepareBuild<FederationPluginOptions>(options, {
+    bundler: context.bundler ?? 'rspack',
+    ...(context.root !== undefined ? { root: context.root } : {}),
+    pluginVersion: VERSION,
+  });
+  const logger = createDiagnosticLogger(context.logger ?? console);
+  for (const diagnostic of build.diagnostics) logger.report(diagnostic);
+  return build.augmentation.federation;
+}

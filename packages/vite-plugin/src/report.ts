@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { renderReport, reportInputs, runBuildReport } from '@concord/build-core';
+import type { Plugin, ViteDevServer } from 'vite';
+import type { ViteState } from './state';
+
+/** Path of the report page on the dev server (`/__concord.json` serves the JSON). */
+export const DEV_REPORT_PATH = '/__concord';
+
+/**
+ * After each build: run the report on this app's manifest and the configured ones, print it, write
+ * `concord-report.json/.html` into the output directory, and fail the build per `failOn`.
+ * In `vite dev`: serve the same report at `/__concord`.
+ */
+export function reportPlugin(state: ViteState): Plugin {
+  const report = state.build.options.report;
+  return {
+    name: 'concord:report',
+    enforce: 'post',
+    configResolved: (config) => state.init(config),
+    ...(report && {
+      writeBundle: {
+        order: 'post',
+        sequential: true,
+        async handler(outputOptions) {
+          if (state.command !== 'build' || this.environment?.name === 'ssr' || !state.logger) return;
+          const outDir = outputOptions.dir ?? state.config!.build.outDir;
+          const error = await runBuildReport({
+            app: state.build.augmentation.app,
+            root: state.build.project.root,
+            manifest: join(outDir, state.build.manifestFiles.manifest),
+            outDir,
+            options: report,
+            logger: state.logger,
+          });
+          if (error) this.error(error.message);
+        },
+      },
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          const path = req.url?.replace(/[?#].*$/, '');
+          if (path !== DEV_REPORT_PATH && path !== `${DEV_REPORT_PATH}.json`) return next();
+          serveReport(server, state, path.endsWith('.json'))
+            .then(({ body, type }) => {
+              res.setHeader('Content-Type', `${type}; charset=utf-8`);
+              res.setHeader('Cache-Control', 'no-store');
+              res.end(body);
+            })
+            .catch(next);
+        });
+      },
+    }),
+  };
+}
+
+async function serveReport(server: ViteDevServer, state: ViteState, json: boolean) {
+  const report = state.build.options.report || undefined;
+  const origin = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
+  const own = new URL(state.build.manifestFiles.manifest, new URL(server.config.base, origin)).href;
+  const inputs = reportInputs(own, report?.manifests ?? [], state.build.project.root);
+  const page = await renderReport(inputs, { timeoutMs: report?.timeoutMs ?? 5000 });
+  return json ? { body: page.json, type: 'application/json' } : { body: page.html, type: 'text/html' };
+}

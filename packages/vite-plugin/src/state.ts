@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { type ConcordBuild, type DiagnosticLogger, rootMismatch } from '@concord/build-core';
+import type { ModuleFederationOptions } from '@module-federation/vite';
+import type { ResolvedConfig } from 'vite';
+import { viteDiagnosticLogger } from './logger';
+
+/** What Concord's Vite plugins share for one `concord()` call (no module-level state). */
+export interface ViteState {
+  build: ConcordBuild<ModuleFederationOptions>;
+  command: 'build' | 'serve' | undefined;
+  config: ResolvedConfig | undefined;
+  logger: DiagnosticLogger | undefined;
+  /** The metadata; its diagnostics are printed once, when first loaded. */
+  metadata: ConcordBuild<ModuleFederationOptions>['metadata'];
+  /** Called from `configResolved` of the first Concord plugin. */
+  init(config: ResolvedConfig): void;
+}
+
+export function createState(build: ConcordBuild<ModuleFederationOptions>): ViteState {
+  const state: ViteState = {
+    build,
+    command: undefined,
+    config: undefined,
+    logger: undefined,
+    async metadata() {
+      const result = await build.metadata();
+      for (const d of result.diagnostics) state.logger?.report(d);
+      return result;
+    },
+    init(config) {
+      if (state.config === config) return;
+      state.config = config;
+      state.command = config.command;
+      state.logger = viteDiagnosticLogger(config.logger);
+      for (const d of build.diagnostics) state.logger.report(d);
+      // Packages and versions were read from `concord.root` (or cwd) before Vite resolved its root.
+      if (resolve(build.project.root) !== resolve(config.root))
+        state.logger.report(rootMismatch(build.augmentation.app, build.project.root, config.root));
+    },
+  };
+  return state;
+}

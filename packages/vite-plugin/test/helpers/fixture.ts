@@ -1,0 +1,49 @@
+// Fixture apps are copied to a temporary directory (builds write there, nothing lands in the repo) with a
+// node_modules of symlinks: each dependency listed in the fixture's package.json, resolved from this
+// package, and the fixture contract package.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const packageDir = fileURLToPath(new URL('../../', import.meta.url));
+const local: Record<string, string> = { '@fixture/contract': join(fixtures, 'contract') };
+
+/** Copies `test/fixtures/<name>` to a fresh temporary directory and links its dependencies; returns its root. */
+export function prepareFixture(name: string): string {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), `concord-vite-${name}-`)));
+  cpSync(join(fixtures, name), root, { recursive: true });
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const dep of Object.keys(dependencies)) {
+    const target = local[dep] ?? realpathSync(join(packageDir, 'node_modules', dep));
+    const link = join(root, 'node_modules', dep);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(target, link, 'dir');
+  }
+  return root;
+}
+
+/** A Vite logger that keeps every message, whatever the log level. */
+export function collectingLogger() {
+  const messages: { level: 'info' | 'warn' | 'error'; text: string }[] = [];
+  const push = (level: 'info' | 'warn' | 'error') => (text: string) => void messages.push({ level, text });
+  const warned = new Set<string>();
+  return {
+    messages,
+    logger: {
+      info: push('info'),
+      warn: push('warn'),
+      warnOnce(text: string) {
+        if (!warned.has(text)) push('warn')(text);
+        warned.add(text);
+      },
+      error: push('error'),
+      clearScreen() {},
+      hasErrorLogged: () => false,
+      hasWarned: false,
+    },
+  };
+}
