@@ -121,6 +121,18 @@ export interface CopyInfo {
   protocol: number;
 }
 
+declare global {
+  interface SymbolConstructor {
+    /** The interop Observable key, declared as rxjs and Redux declare it (undefined unless polyfilled). */
+    readonly observable: symbol;
+  }
+}
+
+/** What `handle[Symbol.observable]()` returns: enough for rxjs `from(handle)` and other interop consumers. */
+export interface InteropObservable<T> {
+  subscribe(observer: ((value: T) => void) | { next?: (value: T) => void }): { unsubscribe(): void };
+}
+
 /** One app's handle on the page-wide bus of a contract. */
 export interface Handle<S = Record<string, unknown>, E = Record<string, unknown>> {
   readonly app: string;
@@ -165,4 +177,7 @@ export interface Handle<S = Record<string, unknown>, E = Record<string, unknown>
    */
   dispose(): void;
   inspect(): Inspection;
+  /** Interop Observable of snapshots (current one first), e.g. rxjs `from(handle)`. */
+  [Symbol.observable](): InteropObservable<Snapshot<S>>;
+  '@@observable'(): InteropObservable<Snapshot<S>>;
 }
