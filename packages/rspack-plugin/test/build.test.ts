@@ -56,6 +56,7 @@ beforeAll(async () => {
   isolated = await compile('private', {
     name: 'isolated',
     filename: 'remoteEntry.js',
+    manifest: { fileName: 'isolated.json' },
     exposes: { './store': './src/store.js' },
     concord: {
       autoShare: false,
@@ -126,7 +127,16 @@ describe('an Rspack remote built with ConcordRspackPlugin', () => {
     const errors = messages(isolated, 'errors');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/CONCORD-112 the Concord report for app "isolated" found .*"warning"/);
-    expect(json(isolated, 'concord-report.json').findings.length).toBeGreaterThan(0);
+    expect(json(isolated, 'concord-report.json').findings).toContainEqual(
+      expect.objectContaining({ package: 'zustand', apps: ['isolated'] }),
+    );
+  });
+
+  it('follows a custom manifest file name for the metadata and the report', () => {
+    expect(json(isolated, 'isolated.json').concord).toMatchObject({ app: 'isolated', bundler: 'rspack' });
+    expect(json(isolated, 'isolated-stats.json').concord).toMatchObject({ app: 'isolated' });
+    const apps = json(isolated, 'concord-report.json').apps.map((a: { input: string }) => a.input);
+    expect(apps[0]).toMatch(/isolated\.json$/);
   });
 
   it('registers the runtime plugin in each container and one beacon per evaluated copy', async () => {

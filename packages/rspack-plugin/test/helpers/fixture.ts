@@ -25,3 +25,12 @@ export function prepareFixture(name: string): string {
   }
   return root;
 }
+
+/** Freezes `value` and everything reachable from it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  }
+  return value;
+}

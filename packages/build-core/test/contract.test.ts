@@ -1,0 +1,93 @@
+import { checkReads, findInstalled, loadContract, ownedSlices } from '@concord/build-core';
+import { describe, expect, it } from 'vitest';
+import { makeApp } from './helpers/app';
+
+const description = {
+  name: 'acme',
+  version: '2.0.0',
+  slices: {
+    cart: { owner: 'cart', broadcast: true, sensitive: false, fields: ['count'] },
+    theme: { owner: 'host', broadcast: true, sensitive: false, fields: [] },
+  },
+  events: ['cart/add'],
+};
+const definition = `{ name: 'acme', version: '2.0.0', slices: { cart: { owner: 'cart', initial: { count: 0 }, broadcast: true }, theme: { owner: 'host', initial: 'light', broadcast: true } }, events: { 'cart/add': {} } }`;
+
+function contractPackage(files: Record<string, string>, json: Record<string, unknown> = {}) {
+  const root = makeApp(
+    {},
+    { '@acme/contract': { version: '2.0.0', json: { type: 'module', ...json }, files } },
+  );
+  return findInstalled('@acme/contract', root)!;
+}
+
+describe('loadContract', () => {
+  it('imports the entry Node would, and describes a named contract export', async () => {
+    const installed = contractPackage(
+      { 'dist/index.js': `export const acme = ${definition};`, 'src/index.ts': 'export {} as never;' },
+      { exports: { '.': { '@acme/source': './src/index.ts', import: './dist/index.js' } } },
+    );
+    const loaded = await loadContract('cart', { package: '@acme/contract' }, installed);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.metadata).toEqual({ package: '@acme/contract', ...description });
+  });
+
+  it('prefers the default export and honours `export`', async () => {
+    const installed = contractPackage({
+      'index.js': `export default ${definition}; export const other = { ...${definition}, name: 'other' };`,
+    });
+    expect((await loadContract('cart', { package: '@acme/contract' }, installed)).metadata?.name).toBe(
+      'acme',
+    );
+    const named = await loadContract('cart', { package: '@acme/contract', export: 'other' }, installed);
+    expect(named.metadata?.name).toBe('other');
+  });
+
+  it.each([
+    [
+      'no export is a contract',
+      { 'index.js': 'export const x = 1;' },
+      {},
+      /none of its exports is a contract/,
+    ],
+    [
+      'several exports are',
+      { 'index.js': `export const a = ${definition}; export const b = ${definition};` },
+      {},
+      /several exports look like contracts \(a, b\)/,
+    ],
+    ['the entry throws', { 'index.js': 'throw new Error("boom");' }, {}, /\(boom\)/],
+    [
+      'the named export is missing',
+      { 'index.js': `export default ${definition};` },
+      { export: 'acme' },
+      /no export named "acme"/,
+    ],
+  ])('warns with CONCORD-109 when %s', async (_, files, spec, reason) => {
+    const loaded = await loadContract('cart', { package: '@acme/contract', ...spec }, contractPackage(files));
+    expect(loaded.metadata).toBeUndefined();
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(['CONCORD-109']);
+    expect(loaded.diagnostics[0]!.message).toMatch(reason);
+  });
+});
+
+describe('reads and owns', () => {
+  it('flags reads of slices and fields the contract does not have (CONCORD-110)', () => {
+    const found = checkReads(
+      'cart',
+      ['cart', 'cart.count', 'theme', 'cart.total', 'session'],
+      description,
+      '@acme/contract',
+    );
+    expect(found.map((d) => d.code)).toEqual(['CONCORD-110', 'CONCORD-110']);
+    expect(found[0]!.message).toContain(
+      'lists "cart.total" but contract "@acme/contract" has no such slice or field',
+    );
+    expect(found[1]!.message).toContain('lists "session"');
+  });
+
+  it('lists the slices the app owns', () => {
+    expect(ownedSlices('cart', description)).toEqual(['cart']);
+    expect(ownedSlices('catalog', description)).toEqual([]);
+  });
+});
