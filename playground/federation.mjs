@@ -1,15 +1,24 @@
-// Module Federation options common to the playground's build configs (Vite and Rspack), derived from
-// the scenario (playground/scenarios.mjs). The baseline shares every store library as a singleton with
-// the version its app really has installed; fault scenarios deviate exactly as their title says.
+// Federation and Concord options common to the playground's build configs (Vite and Rspack), derived
+// from the scenario (playground/scenarios.mjs). Concord's build plugins share the contract, its library
+// and every watched store library the app depends on as singletons by themselves, so the baseline lists
+// almost nothing; fault scenarios deviate exactly as their title says.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { APP_INFO, appChoices, appOrigin, currentScenario, outDir } from './scenarios.mjs';
+import { APP_INFO, APPS, appChoices, appOrigin, currentScenario, outDir } from './scenarios.mjs';
 
 /** Version of `pkg` as installed for the app in `appDir` (aliases such as `zustand4` included). */
 export function installedVersion(appDir, pkg) {
   const require = createRequire(join(appDir, 'package.json'));
   return require(`${pkg}/package.json`).version;
 }
+
+/** What each app reads of the contract (the report checks it against the owners' slices). */
+const READS = {
+  host: ['cart.count'],
+  cart: ['theme'],
+  catalog: ['theme'],
+  account: ['theme', 'session.user'],
+};
 
 /** Everything an app's build config needs to know about the current scenario. */
 export function buildContext(app, appDir, env = process.env) {
@@ -24,6 +33,26 @@ export function buildContext(app, appDir, env = process.env) {
     outDir: outDir(scenario.name, app, env),
     remotes: remotesFor(app, scenario.name, env),
     shared: sharedFor(app, appDir, choices),
+    concord: {
+      contract: '@acme/contract',
+      root: appDir,
+      mode: choices.mode,
+      reads: READS[app],
+      // A remote that leaves zustand out of `shared` turns Concord's automatic sharing off.
+      autoShare: choices.zustand.shared,
+      report: reportFor(app, scenario, env),
+    },
+  };
+}
+
+/** The host's build reports on every app; a healthy build must have no warning, a faulty one is served anyway. */
+function reportFor(app, scenario, env) {
+  if (app !== 'host') return false;
+  return {
+    manifests: APPS.filter((a) => a !== 'host').map((a) =>
+      join(outDir(scenario.name, a, env), 'mf-manifest.json'),
+    ),
+    failOn: scenario.name === 'baseline' ? 'warning' : 'never',
   };
 }
 
@@ -41,43 +70,26 @@ function remotesFor(app, scenarioName, env) {
 
 const singleton = (version) => ({ singleton: true, version, requiredVersion: `^${version}` });
 
-/**
- * The `shared` map of one app. Rspack needs React's subpaths listed (the automatic JSX runtime imports
- * `react/jsx-runtime`); @module-federation/vite adds them by itself.
- */
+/** The `shared` entries an app states itself: only what differs from Concord's defaults. */
 function sharedFor(app, appDir, choices) {
-  const { framework, bundler } = APP_INFO[app];
-  const shared = {
-    '@acme/contract': singleton(installedVersion(appDir, '@acme/contract')),
-    '@concord/shared-state': singleton(installedVersion(appDir, '@concord/shared-state')),
-  };
-  if (framework === 'vue') shared.vue = singleton(installedVersion(appDir, 'vue'));
-  if (framework === 'react') Object.assign(shared, reactShared(appDir, choices, bundler));
-  if (app !== 'account' && choices.zustand.shared) {
-    const major4 = choices.zustand.major === 4;
-    const version = installedVersion(appDir, major4 ? 'zustand4' : 'zustand');
+  const shared = {};
+  // Vue is not a store library, so Concord does not share it by itself.
+  if (APP_INFO[app].framework === 'vue') shared.vue = singleton(installedVersion(appDir, 'vue'));
+  if (choices.zustand.major === 4) {
     shared.zustand = {
-      ...singleton(version),
+      ...singleton(installedVersion(appDir, 'zustand4')),
       singleton: choices.zustand.singleton,
-      ...(major4 ? { import: 'zustand4' } : {}),
+      import: 'zustand4',
     };
   }
-  return shared;
-}
-
-function reactShared(appDir, choices, bundler) {
-  const react18 = choices.react.major === 18;
-  const react = installedVersion(appDir, react18 ? 'react18' : 'react');
-  const reactDom = installedVersion(appDir, react18 ? 'react-dom18' : 'react-dom');
-  const from = (pkg, alias, subpath = '') =>
-    react18 ? { import: `${alias}${subpath}`, shareKey: `${pkg}${subpath}` } : {};
-  const shared = {
-    react: { ...singleton(react), ...from('react', 'react18') },
-    'react-dom': { ...singleton(reactDom), ...from('react-dom', 'react-dom18') },
-  };
-  if (bundler === 'rspack') {
-    shared['react/jsx-runtime'] = { ...singleton(react), ...from('react', 'react18', '/jsx-runtime') };
-    shared['react-dom/client'] = { ...singleton(reactDom), ...from('react-dom', 'react-dom18', '/client') };
+  if (choices.react.major === 18) {
+    const react = installedVersion(appDir, 'react18');
+    const reactDom = installedVersion(appDir, 'react-dom18');
+    const from = (alias, key, version) => ({ ...singleton(version), import: alias, shareKey: key });
+    shared.react = from('react18', 'react', react);
+    shared['react-dom'] = from('react-dom18', 'react-dom', reactDom);
+    shared['react/jsx-runtime'] = from('react18/jsx-runtime', 'react/jsx-runtime', react);
+    shared['react-dom/client'] = from('react-dom18/client', 'react-dom/client', reactDom);
   }
   return shared;
 }

@@ -39,12 +39,17 @@ if (values.install && !values.list) {
 
 // Imported only now: before the install, the playground's dependencies may not exist yet.
 const { runDemo } = await import('./demo/run.mjs');
-process.exitCode = await runDemo({
-  scenario: values.scenario,
-  check: values.check,
-  list: values.list,
-  rebuild: values.rebuild,
-});
+try {
+  process.exitCode = await runDemo({
+    scenario: values.scenario,
+    check: values.check,
+    list: values.list,
+    rebuild: values.rebuild,
+  });
+} catch (error) {
+  console.error(`[demo] ${error.message}`);
+  process.exitCode = 1;
+}
 
 function step(what, args) {
   console.log(`[demo] ${what}…`);

@@ -1,6 +1,7 @@
-// Rspack config of the catalog remote. The scenario (CONCORD_SCENARIO) decides what it shares.
+// Rspack config of the catalog remote. The scenario (CONCORD_SCENARIO) decides ports, output and what
+// it shares: ../scenarios.mjs.
 import { fileURLToPath } from 'node:url';
-import { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
+import { ConcordRspackPlugin } from '@concord/rspack-plugin';
 import { rspack } from '@rspack/core';
 import { buildContext } from '../federation.mjs';
 
@@ -39,7 +40,7 @@ export function createConfig(env = process.env) {
           options: {
             jsc: {
               parser: { syntax: 'typescript', tsx: true },
-              // The automatic runtime imports react/jsx-runtime, so it must be shared (see federation.mjs).
+              // The automatic runtime imports react/jsx-runtime: Concord shares it along with react.
               transform: { react: { runtime: 'automatic' } },
             },
           },
@@ -48,12 +49,13 @@ export function createConfig(env = process.env) {
       ],
     },
     plugins: [
-      new ModuleFederationPlugin({
+      // Applies @module-federation/enhanced's ModuleFederationPlugin with Concord's augmented options.
+      new ConcordRspackPlugin({
         name: 'catalog',
         filename: 'remoteEntry.js',
         exposes: { './mount': './src/mount.tsx' },
         shared: ctx.shared,
-        dts: false,
+        concord: ctx.concord,
       }),
       new rspack.HtmlRspackPlugin({ templateContent: html }),
     ],

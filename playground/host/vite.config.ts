@@ -1,21 +1,21 @@
 import { fileURLToPath } from 'node:url';
-import { federation } from '@module-federation/vite';
+import { concord } from '@concord/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { buildContext } from '../federation.mjs';
 
+// The scenario (CONCORD_SCENARIO) decides ports, output and what each app shares: ../scenarios.mjs.
 const ctx = buildContext('host', fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({
   base: `${ctx.origin}/`,
   plugins: [
     react(),
-    federation({
+    concord({
       name: 'host',
       remotes: ctx.remotes,
       shared: ctx.shared,
-      manifest: true,
-      dts: false,
+      concord: ctx.concord,
     }),
   ],
   build: { outDir: ctx.outDir, emptyOutDir: true, target: 'es2022' },

@@ -57,7 +57,13 @@ const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 function buildApp(app, env, logFile) {
   const cwd = join(playgroundDir, app);
   const args = APP_INFO[app].bundler === 'rspack' ? ['build.mjs'] : [binOf(cwd, 'vite'), 'build'];
-  return run(process.execPath, args, { cwd, env: { ...env, FORCE_COLOR: '0' } }, logFile, `${app} build`);
+  return run(
+    process.execPath,
+    args,
+    { cwd, env: { ...env, FORCE_COLOR: '0', NO_COLOR: '1' } },
+    logFile,
+    `${app} build`,
+  );
 }
 
 /** The contract is a package that build configs import in Node: built to dist first (once per change). */

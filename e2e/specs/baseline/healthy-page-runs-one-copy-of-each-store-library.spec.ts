@@ -1,0 +1,30 @@
+// The baseline: every app shares its store libraries as singletons with agreeing versions, so Concord
+// reports nothing, the console stays clean, and exactly one copy of each watched library runs.
+import { expect, openShop, test } from '../../fixtures';
+import { diagnostics } from '../../page-globals';
+
+test('a healthy page has no Concord finding, no console error and one copy of each store library', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openShop(page);
+  await expect(page.getByTestId('catalog-root')).toBeVisible();
+  await expect(page.getByTestId('cart-root')).toBeVisible();
+  // The late remote too: its container joins the share scope after the first checks ran.
+  await page.getByRole('button', { name: 'Open account' }).click();
+  await expect(page.getByTestId('account-root')).toBeVisible();
+
+  expect(await diagnostics(page)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+
+  // The registry really watched the libraries (an empty registry would pass the assertion vacuously)…
+  const watched = await page.evaluate(() =>
+    JSON.parse(JSON.stringify(globalThis.__CONCORD__!.getInstances())),
+  );
+  const packages = JSON.stringify(watched);
+  for (const name of ['react', 'zustand', '@concord/shared-state', '@acme/contract']) {
+    expect(packages, `${name} is not among the watched instances`).toContain(`"${name}"`);
+  }
+  // …and finds one copy of each.
+  await page.evaluate(() => globalThis.__CONCORD__!.assertSingleInstances());
+});

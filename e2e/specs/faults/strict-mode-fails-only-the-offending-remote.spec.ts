@@ -1,0 +1,34 @@
+// Strict mode (`mode: 'throw'`): the offending remote fails to load with Concord's code — the same on
+// a Vite and on an Rspack container — while the host and the other remotes keep working.
+import { expect, openShop, test } from '../../fixtures';
+import { diagnostics } from '../../page-globals';
+
+const mountedAtStart = ['catalog', 'cart'] as const;
+
+test('in throw mode the offending remote fails with its code while the rest of the page works', async ({
+  page,
+  scenario,
+}, testInfo) => {
+  expect(scenario.fails, `scenario ${scenario.name} names no failing remote`).toBeDefined();
+  const { app, code } = scenario.fails!;
+  await openShop(page);
+
+  await expect(page.getByTestId(`remote-error-${app}`)).toContainText(code);
+  await expect(page.getByTestId(`${app}-root`)).toHaveCount(0);
+  const others = mountedAtStart.filter((remote) => remote !== app);
+  for (const remote of others) await expect(page.getByTestId(`${remote}-root`)).toBeVisible();
+  expect((await diagnostics(page)).some((d) => d.code === code && d.message.includes(`"${app}"`))).toBe(true);
+
+  // The rest of the page works: the host's own state, the other remotes, a late mount.
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await page.getByRole('button', { name: 'Open account' }).click();
+  await expect(page.getByTestId('account-user')).toHaveText('Signed in as Ada Lovelace');
+  for (const remote of [...others, 'account']) {
+    await expect(page.getByTestId(`${remote}-root`)).toHaveAttribute('data-theme', 'dark');
+  }
+  await testInfo.attach(scenario.name, {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+});
