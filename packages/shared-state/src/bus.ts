@@ -242,7 +242,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
               `"${app}" wrote slice "${String(name)}" from version ${options.version}, but it is at version ${version}; the write was rejected and the state is unchanged. Read the slice again and retry with its current version.`,
           );
         const changed = !Object.is(next, prev);
-        const stored = changed ? check(target.schema, next, DEV && `slice "${String(name)}"`) : prev;
+        const stored = changed ? check(target.schema, next, 'slice', name) : prev;
         target.writes++;
         if (tracers.length)
           call(tracers, { app, slice: name, prev, next: stored, version: version + +changed, changed });
@@ -265,7 +265,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       },
       emit(name: PropertyKey, payload?: unknown) {
         const { l, schema } = channel(name);
-        call(l, check(schema, payload, DEV && `event "${String(name)}"`), app);
+        call(l, check(schema, payload, 'event', name), app);
       },
       on: (name: PropertyKey, handler: Fn) => add(channel(name).l, handler, member),
       dispose() {

@@ -11,9 +11,10 @@ import type {
 import { check } from './validate';
 
 const freeze = Object.freeze;
-const copyAll = (specs: object | undefined) => {
+// Frozen shallow copies of each spec, and the map of `pick(spec)` per name.
+const copyAll = (specs: object | undefined, pick: (spec: Record<string, unknown>) => unknown = freeze) => {
   const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(specs ?? {})) out[name] = freeze({ ...spec });
+  for (const [name, spec] of Object.entries(specs ?? {})) out[name] = pick({ ...spec });
   return freeze(out);
 };
 
@@ -37,6 +38,7 @@ export function defineContract<S extends Record<string, unknown>, E extends Reco
     version: definition.version,
     slices: copyAll(definition.slices),
     events: copyAll(definition.events),
+    initial: copyAll(definition.slices, (spec) => spec.initial),
   }) as unknown as Contract<S, E>;
 }
 
@@ -108,7 +110,7 @@ function validate(definition: ContractDefinition<unknown, unknown>): void {
         throw invalid(`${at}.${flag}`, 'must be a boolean', spec[flag]);
     if (spec.broadcast && spec.sensitive)
       throw invalid(`${at}.broadcast`, 'cannot be true on a sensitive slice (it would leave the page)', true);
-    check(spec.schema, spec.initial, `the initial value of slice "${slice}"`);
+    check(spec.schema, spec.initial, 'the initial value of slice', slice);
   }
   if (events !== undefined && (!events || typeof events !== 'object'))
     throw invalid('events', 'must be an object', events);

@@ -2,19 +2,7 @@
 // re-renders only when its selection changes (by `isEqual`), and server rendering and hydration read the
 // contract's initial values, so markup never depends on state written before hydration.
 import { useRef, useSyncExternalStore } from 'react';
-import type { AnyContract, AnyHandle, Handle, Snapshot } from './types';
-
-const initials = new WeakMap<AnyContract, Record<string, unknown>>();
-
-const initialSnapshot = (contract: AnyContract) => {
-  let snapshot = initials.get(contract);
-  if (!snapshot) {
-    snapshot = {};
-    for (const name in contract.slices) snapshot[name] = contract.slices[name]!.initial;
-    initials.set(contract, snapshot);
-  }
-  return snapshot;
-};
+import type { AnyHandle, Handle, Snapshot } from './types';
 
 /** The whole snapshot; the component re-renders after every change. */
 export function useShared<S, E>(handle: Handle<S, E>): Snapshot<S>;
@@ -48,6 +36,6 @@ export function useShared(
   return useSyncExternalStore(
     handle.subscribe,
     () => read(handle.getSnapshot()),
-    () => read(initialSnapshot(handle.contract)),
+    () => read(handle.contract.initial),
   );
 }

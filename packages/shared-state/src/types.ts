@@ -46,6 +46,8 @@ export interface Contract<S = Record<string, unknown>, E = Record<string, unknow
   readonly version: string;
   readonly slices: { readonly [K in keyof S]: Readonly<SliceSpec<S[K]>> };
   readonly events: { readonly [K in keyof E]: Readonly<EventSpec<E[K]>> };
+  /** Every slice's initial value: the snapshot before any write (and React's server snapshot). */
+  readonly initial: Snapshot<S>;
   /** Type carrier only; never present at run time. */
   readonly '~types'?: { readonly slices: S; readonly events: E };
 }

@@ -19,13 +19,16 @@ const findForbidden = (value: unknown, seen: Set<unknown>): string | undefined =
 
 /**
  * Validates a value about to enter the bus (a write, an event payload, a message from another tab) and
- * returns what to store: the schema's output. `what` names it in dev messages, e.g. `slice "cart"`.
+ * returns what to store: the schema's output. `kind` and `name` name it in messages (built only on failure,
+ * so a valid write allocates nothing), e.g. `slice "cart"`.
  */
 export const check = (
   schema: StandardSchemaV1 | undefined,
   value: unknown,
-  what: string | false,
+  kind: string,
+  name: PropertyKey,
 ): unknown => {
+  const what = DEV && `${kind} "${String(name)}"`;
   const key = value && typeof value === 'object' && findForbidden(value, new Set());
   if (key)
     throw fail(

@@ -23,6 +23,13 @@ describe('defineContract', () => {
     expect(Object.isFrozen(shop.slices.cart)).toBe(true);
     expect(Object.isFrozen(shop.events)).toBe(true);
     expect(shop.slices.theme).toEqual({ owner: 'host', initial: 'light', broadcast: true });
+    expect(shop.initial).toEqual({
+      session: { user: null, token: null },
+      theme: 'light',
+      cart: { count: 0, skus: [] },
+      counter: 0,
+    });
+    expect(Object.isFrozen(shop.initial)).toBe(true);
   });
 
   it('infers slice names and value types, so a wrong one fails to compile', () => {
