@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/beacon.ts', 'src/inject.ts', 'src/semver.ts'],
   format: 'esm',
   dts: true,
   fixedExtension: false,

@@ -1,1 +1,6 @@
-export { satisfy } from './semver';
+export { assertSingleInstances, type ConcordGlobal, getDiagnostics, getInstances } from './api';
+export { ConcordError } from './error';
+export { type ConcordRuntimeOptions, DEFAULTS, type ResolvedOptions, resolveOptions } from './options';
+export { type ConcordRuntimePlugin, default } from './plugin';
+export type { AppRef, BeaconInfo, Bundler, ConcordDiagnostic, DiagnosticCode, LiveCopy, Mode } from './types';
+export { DEFAULT_WATCHED } from './watched';

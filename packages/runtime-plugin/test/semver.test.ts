@@ -1,7 +1,7 @@
 // Concord's `satisfy` must give the runtime's verdict, quirks included: the runtime decides which
 // singleton loads, so a diagnostic computed with any other semver would contradict what happens.
 // Compared with BOTH installed runtimes (2.9.3 and the 2.9.1 that Vite builds bundle).
-import { satisfy } from '@concord/runtime-plugin';
+import { satisfy } from '@concord/runtime-plugin/semver';
 import { satisfy as satisfy293 } from '@module-federation/runtime';
 import { satisfy as satisfy291 } from '@module-federation/runtime-2-9-1';
 import fc from 'fast-check';

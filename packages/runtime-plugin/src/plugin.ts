@@ -1,0 +1,131 @@
+// The runtime plugin. Every container registers its own instance (the build plugins put it in every
+// build's `runtimePlugins`); all instances report into the one page-wide registry.
+//
+// Hooks only record and flag: the page-wide scan runs once per batch of changes. Throwing is done only
+// where the runtime lets a throw fail the offending load and nothing else (reference §1.2):
+//  - the wrapped `resolveShare` resolver, for a singleton out of range (Rspack/webpack consumers: the
+//    load rejects before anything is loaded);
+//  - `beforeGetExpose` for containers whose share choices bypass the hooks (Vite) or that the scan
+//    found running an offending copy: their exposes fail;
+//  - the beacon of a second copy, inside that copy's own evaluation (any bundler, any load path,
+//    including the silent local fallback).
+// Never from a container's init: under version-first the host's own loadShare awaits every remote's
+// init, so a throw there would fail the host too.
+import { satisfy } from '@module-federation/runtime';
+import { expose } from './api';
+import { ConcordError } from './error';
+import { type ConcordRuntimeOptions, type ResolvedOptions, resolveOptions } from './options';
+import { failure, fault, report } from './report';
+import { appOf, type Federation, registry, touch } from './registry';
+import { hookBeacons, scan, unsatisfied } from './scan';
+import { VERSION } from './version';
+
+type Hook = (args: Federation) => unknown;
+
+/** The object handed to the runtime: `{ name: 'concord', ...hooks }`. */
+export interface ConcordRuntimePlugin {
+  name: 'concord';
+  version: string;
+  init: Hook;
+  afterRegisterShare: Hook;
+  resolveShare: Hook;
+  afterLoadShare: Hook;
+  errorLoadShare: Hook;
+  initContainer: Hook;
+  beforeGetExpose: Hook;
+}
+
+/**
+ * Creates the Concord runtime plugin for one container.
+ * @example
+ * import concord from '@concord/runtime-plugin';
+ * createInstance({ name: 'host', plugins: [concord({ app: 'host', bundler: 'vite', mode: 'throw' })] });
+ */
+export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): ConcordRuntimePlugin {
+  const r = registry();
+  // Invalid options (checked in development builds only) warn and fall back to the defaults: a typo in
+  // a build config must not break the container's load.
+  let o: ResolvedOptions;
+  if (process.env.NODE_ENV === 'production') o = resolveOptions(options);
+  else
+    try {
+      o = resolveOptions(options);
+    } catch (e) {
+      o = resolveOptions();
+      console.warn((e as Error).message);
+    }
+  if (o.onDiagnostic) r.listeners.add(o.onDiagnostic);
+  for (const w of o.watch) r.watch.add(w);
+  expose();
+  hookBeacons();
+  let bound: string | undefined;
+  const changed = () => void touch(r, () => scan(r, o));
+
+  /** Remembers who provided a share-scope entry before a load overwrites its `from`. */
+  const capture = (e: Federation) => {
+    if (e && !r.providers.has(e)) r.providers.set(e, e.from);
+  };
+
+  const join = (ins: Federation) => {
+    const name = ins?.options?.name ?? ins?.name;
+    if (typeof name !== 'string') return;
+    bound = name;
+    r.containers.set(name, { name, app: o.app ?? name, bundler: o.bundler, options: o, instance: ins });
+    changed();
+  };
+
+  /** Checks made inside the resolver, before the runtime loads anything (`from` still names the provider). */
+  const wrap = (args: Federation) => {
+    const { shareScopeMap, scope, pkgName: pkg, version, shareInfo, resolver } = args;
+    if (typeof resolver !== 'function') return;
+    const candidate = shareScopeMap?.[scope]?.[pkg]?.[version];
+    capture(candidate);
+    const name = shareInfo?.from ?? bound;
+    const { singleton, requiredVersion: req } = shareInfo?.shareConfig ?? {};
+    args.resolver = (...rest: unknown[]) => {
+      if (singleton && typeof req === 'string' && version && version !== '0' && !satisfy(version, req)) {
+        const d = unsatisfied(r, name, pkg, version, candidate, req, o);
+        if (d?.mode === 'throw') throw failure(d);
+      }
+      return resolver(...rest);
+    };
+  };
+
+  const hooks: Record<string, Hook> = {
+    init: ({ origin }) => join(origin),
+    afterRegisterShare: ({ registeredShared }) => {
+      capture(registeredShared);
+      changed();
+    },
+    resolveShare: wrap,
+    afterLoadShare: changed,
+    errorLoadShare: ({ pkgName: pkg, recovered, error, origin, shareInfo, shareScopeMap }) => {
+      if (!recovered || error || !r.watch.has(pkg)) return;
+      const consumer = appOf(r, origin?.options?.name);
+      const versions = Object.keys(shareScopeMap?.default?.[pkg] ?? {});
+      report(r, 205, pkg, consumer.app, { consumer, versions, requiredVersion: shareInfo?.shareConfig?.requiredVersion }, o);
+    },
+    initContainer: changed,
+    beforeGetExpose: ({ moduleInfo: m }) => {
+      scan(r, o, true);
+      for (const n of [m?.name, m?.alias]) {
+        const d = n && r.blocked.get(n);
+        if (d) throw failure(d);
+      }
+    },
+  };
+  // Every hook body is guarded: an internal fault is recorded (CONCORD-207), never propagated, so the
+  // app's load goes on in `warn` mode; only a deliberate ConcordError escapes.
+  for (const k in hooks) {
+    const body = hooks[k]!;
+    hooks[k] = (args) => {
+      try {
+        body(args);
+      } catch (e) {
+        if (e instanceof ConcordError) throw e;
+        fault(r, k, e);
+      }
+    };
+  }
+  return { name: 'concord', version: VERSION, ...hooks } as unknown as ConcordRuntimePlugin;
+}

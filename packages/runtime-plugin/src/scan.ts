@@ -1,0 +1,155 @@
+// The page-wide scan: what the hooks cannot see. Vite containers resolve their shares inside their
+// remoteEntry without the share hooks, so after every change Concord reads every instance's declared
+// `options.shared`, the live share-scope slots, Vite's module cache and the beacons.
+import { satisfy } from '@module-federation/runtime';
+import { BEACONS, duplicate, isBeacon, isLive, liveCopies, providerOf } from './copies';
+import type { ResolvedOptions } from './options';
+import { failure, fault, report } from './report';
+import { appOf, containersOf, type Federation, type Registry, registry, shares } from './registry';
+import type { ConcordDiagnostic } from './types';
+
+/** In `throw` mode, a finding blocks the consumer's exposes (see the `beforeGetExpose` hook). */
+export const block = (r: Registry, container: string | undefined, d: ConcordDiagnostic | undefined) => {
+  if (d?.mode === 'throw' && container) r.blocked.set(container, d);
+};
+
+/** CONCORD-201 for one consumer: `version` is what the runtime gives it, `e` that version's slot. */
+export const unsatisfied = (
+  r: Registry,
+  name: string | undefined,
+  pkg: string,
+  version: string,
+  e: Federation,
+  req: string,
+  o?: ResolvedOptions,
+) => {
+  const consumer = appOf(r, name);
+  const facts = { consumer, provider: providerOf(r, e), versions: [version], requiredVersion: req };
+  const d = report(r, 201, pkg, `${consumer.app}|${version}`, facts, o);
+  block(r, name, d);
+  return d;
+};
+
+/** Every declared share of every instance on the page: [instance, container name, package, share]. */
+const declarations = (r: Registry) => {
+  const out: [Federation, string, string, Federation][] = [];
+  for (const ins of (globalThis as Federation).__FEDERATION__?.__INSTANCES__ ?? [])
+    try {
+      for (const pkg in ins.options.shared)
+        for (const s of ins.options.shared[pkg]) if (s) out.push([ins, ins.options.name, pkg, s]);
+    } catch (e) {
+      fault(r, 'instance options', e);
+    }
+  return out;
+};
+
+/** Live share-scope slots of `pkg` in the scopes a declaration names, as [version, entry]. */
+const liveSlots = (ins: Federation, pkg: string, s: Federation) => {
+  const live: [string, Federation][] = [];
+  for (const sc of [].concat(s.scope ?? 'default'))
+    for (const [v, e] of Object.entries(ins.shareScopeMap?.[sc]?.[pkg] ?? {})) if (v !== '0' && isLive(e)) live.push([v, e]);
+  return live;
+};
+
+/**
+ * Configuration lint, in development builds only (production bundles drop it; the build report makes
+ * the same checks on the manifests): 204, singleton declared by one container and not by another;
+ * 206, a requiredVersion the runtime cannot check as intended.
+ */
+function lint(r: Registry, o?: ResolvedOptions) {
+  const sides = new Map<string, [string?, string?]>();
+  for (const [ins, name, pkg, s] of declarations(r)) {
+    const side = sides.get(pkg) ?? (sides.set(pkg, []).get(pkg) as [string?, string?]);
+    side[s.shareConfig?.singleton ? 0 : 1] ??= name;
+    const req = s.shareConfig?.requiredVersion;
+    // An exact pin next to a live provider of the same major.minor with another patch.
+    const pin = /^=?v?(\d+\.\d+\.)\d+$/.exec(req);
+    const other = pin && liveSlots(ins, pkg, s).find(([v]) => !req.endsWith(v) && v.startsWith(pin[1]!));
+    if (req == null || `${req}`.startsWith('workspace:') || other)
+      report(
+        r,
+        206,
+        pkg,
+        `${name}|${req}`,
+        {
+          consumer: appOf(r, name),
+          versions: other ? [s.version, other[0]] : [s.version],
+          requiredVersion: req ?? null,
+          ...(other && { provider: providerOf(r, other[1]) }),
+        },
+        o,
+      );
+  }
+  for (const [pkg, [yes, no]] of sides)
+    if (yes && no) report(r, 204, pkg, '', { consumer: appOf(r, no), provider: appOf(r, yes), versions: [] }, o);
+}
+
+/** Scans the page now if anything changed (or always with `force`). Never throws. Returns `r`. */
+export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registry {
+  if (!r.dirty && !force) return r;
+  r.dirty = false;
+  try {
+    hookBeacons();
+    for (const [ins, name, pkg, s] of declarations(r)) {
+      // Membership in a container's own options is the truth about who provides an entry.
+      r.providers.set(s, name);
+      // 201 for consumers whose share choices the hooks never see (Vite containers).
+      const req = s.shareConfig?.requiredVersion;
+      const live = liveSlots(ins, pkg, s);
+      if (s.shareConfig?.singleton && typeof req === 'string' && live[0] && !live.some(([v]) => satisfy(v, req)))
+        unsatisfied(r, name, pkg, live[0][0], live[0][1], req, o);
+    }
+    if (process.env.NODE_ENV !== 'production') lint(r, o);
+
+    for (const [pkg, copies] of liveCopies(r)) {
+      if (!r.watch.has(pkg)) continue;
+      // The first copy from an app that shares the package is the legitimate one; in `throw` mode every
+      // other app running a copy gets blocked: a private copy (203) or an extra shared one (202).
+      const legit = copies.find((c) => shares(r, c.app, pkg) !== false);
+      const d = copies[1] && report(r, 202, pkg, '', duplicate(copies), o);
+      for (const c of copies) {
+        const own = shares(r, c.app, pkg);
+        const offence =
+          own === false && c.source === 'beacon'
+            ? report(r, 203, pkg, c.app, { consumer: { app: c.app, bundler: c.bundler }, versions: [c.version] }, o)
+            : own && c !== legit && d;
+        for (const k of containersOf(r, c.app)) block(r, k.name, offence || undefined);
+      }
+    }
+  } catch (e) {
+    // An unexpected shape anywhere on the page: recorded, and the next scan starts afresh.
+    fault(r, 'scan', e);
+  }
+  return r;
+}
+
+/**
+ * A beacon pushed while a plugin is on the page runs inside the library's entry module: in `throw`
+ * mode, the copy that makes a second one fails its own evaluation when the scan blocked its app.
+ */
+function onBeacon(b: unknown) {
+  const r = scan(registry(), undefined, true);
+  if (!isBeacon(b) || !liveCopies(r).get(b.package)?.[1]) return;
+  for (const c of containersOf(r, b.app)) {
+    const d = r.blocked.get(c.name);
+    if (d?.package === b.package) throw failure(d);
+  }
+}
+/** Routes beacons pushed from now on through `onBeacon` (once per array, whichever copy does it). */
+export function hookBeacons() {
+  const g = globalThis as Record<symbol, unknown>;
+  let a = g[BEACONS] as unknown[];
+  if (!Array.isArray(a)) a = g[BEACONS] = [];
+  if (a.push === Array.prototype.push)
+    a.push = (...items: unknown[]) => {
+      const n = Array.prototype.push.apply(a, items);
+      for (const b of items)
+        try {
+          onBeacon(b);
+        } catch (e) {
+          if ((e as Error)?.name === 'ConcordError') throw e;
+          fault(registry(), 'beacon', e);
+        }
+      return n;
+    };
+}

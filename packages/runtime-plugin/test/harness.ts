@@ -1,0 +1,254 @@
+// A page of federated containers in Node, on the REAL runtimes: 2.9.3 (what @module-federation/enhanced
+// ships) and 2.9.1 (what @module-federation/vite 1.23 bundles), side by side on one __FEDERATION__.
+// Remotes are in-memory remote entries `{ init, get }` handed to the host through a `loadEntry` hook.
+//
+//  - rspack containers follow @module-federation/webpack-bundler-runtime: `runtime.init(initOptions)`
+//    at startup; `init()` = initOptions + initShareScopeMap + initializeSharing(from: 'build');
+//    each consumed share = `loadShare(pkg, { customShareInfo })`, `false` → the bundled fallback.
+//  - vite containers follow @module-federation/vite's generated remoteEntry: `init()` creates the
+//    instance and registers its shares, then "bridges" providers from the share scope straight into
+//    `globalThis.__mf_module_cache__.share` WITHOUT the share hooks; its modules read that cache and
+//    fall back to their own copy — the blind spot the plugin must see through.
+//
+// Every evaluated copy of a library runs the real beacon snippet from `@concord/runtime-plugin/inject`.
+import type concord from '@concord/runtime-plugin';
+import type { ConcordRuntimeOptions } from '@concord/runtime-plugin';
+import { beaconSnippet } from '@concord/runtime-plugin/inject';
+import * as runtime293 from '@module-federation/runtime';
+import * as runtime291 from '@module-federation/runtime-2-9-1';
+
+// biome-ignore lint/suspicious/noExplicitAny: test boundary with runtime objects
+type Any = any;
+export type Runtime = typeof runtime293;
+export const RUNTIMES = { '2.9.3': runtime293, '2.9.1': runtime291 as unknown as Runtime };
+export type Factory = typeof concord;
+
+export interface Share {
+  version: string;
+  singleton?: boolean;
+  requiredVersion?: string | false | null;
+  strictVersion?: boolean;
+}
+
+export interface AppSpec {
+  name: string;
+  bundler: 'vite' | 'rspack';
+  /** Declared shared packages. */
+  shared?: Record<string, Share>;
+  /** Packages bundled privately (left out of `shared`): package → version. */
+  bundled?: Record<string, string>;
+  /** Shares this container consumes with a bundled fallback but does not provide (rspack). */
+  consumes?: Record<string, Share>;
+  /** Plugin options; `false` for a container built without Concord. */
+  concord?: ConcordRuntimeOptions | false;
+  /** Which runtime the container bundles (default: 2.9.3 for rspack, 2.9.1 for vite). */
+  runtime?: keyof typeof RUNTIMES;
+  /** Which plugin copy the container bundles. */
+  plugin?: Factory;
+  /** Host only: `loaded-first` inits remotes when they are first used, not on the first loadShare. */
+  shareStrategy?: 'version-first' | 'loaded-first';
+  /** `false`: the container's libraries carry no beacon (built without Concord's build plugins). */
+  beacons?: boolean;
+}
+
+/** A library module object: one per evaluation, so identity tells copies apart. */
+export interface Lib {
+  pkg: string;
+  version: string;
+  evaluatedBy: string;
+}
+
+const G = globalThis as Any;
+
+/** Evaluates one copy of a library's entry module, with the beacon the build plugins append. */
+export function evaluate(pkg: string, version: string, app: string, bundler: string, beacon = true): Lib {
+  const lib = { pkg, version, evaluatedBy: app };
+  if (beacon) new Function(beaconSnippet({ package: pkg, version, app, bundler }))();
+  return lib;
+}
+
+/** Clears everything a page holds: federation globals, Concord's registry and beacons, Vite's cache. */
+export function resetPage() {
+  const F = G.__FEDERATION__;
+  if (F) {
+    F.__INSTANCES__ = [];
+    F.__SHARE__ = {};
+    F.__GLOBAL_PLUGIN__ = [];
+    F.moduleInfo = {};
+  }
+  for (const k of Object.keys(G.__GLOBAL_LOADING_REMOTE_ENTRY__ ?? {})) delete G.__GLOBAL_LOADING_REMOTE_ENTRY__[k];
+  delete G[Symbol.for('concord.registry')];
+  delete G[Symbol.for('concord.beacons')];
+  delete G.__CONCORD__;
+  delete G.__mf_module_cache__;
+}
+
+const pluginOf = (spec: AppSpec, fallback: Factory) =>
+  spec.concord === false
+    ? []
+    : [(spec.plugin ?? fallback)({ app: spec.name, bundler: spec.bundler, ...spec.concord })];
+
+const shareConfig = (s: Share) => ({
+  singleton: !!s.singleton,
+  requiredVersion: s.requiredVersion === undefined ? `^${s.version}` : s.requiredVersion,
+  strictVersion: !!s.strictVersion,
+  eager: false,
+});
+
+/** The container's own copies, evaluated at most once each (like modules in one bundle). */
+function ownCopies(spec: AppSpec) {
+  const cache = new Map<string, Lib>();
+  return (pkg: string, version: string) =>
+    cache.get(pkg) ??
+    (cache.set(pkg, evaluate(pkg, version, spec.name, spec.bundler, spec.beacons !== false)).get(pkg) as Lib);
+}
+
+const declared = (spec: AppSpec, own: (pkg: string, v: string) => Lib) =>
+  Object.fromEntries(
+    Object.entries(spec.shared ?? {}).map(([pkg, s]) => [
+      pkg,
+      { version: s.version, scope: ['default'], get: async () => () => own(pkg, s.version), shareConfig: shareConfig(s) },
+    ]),
+  );
+
+export interface Remote {
+  spec: AppSpec;
+  entry: () => Any;
+}
+
+/** An Rspack (enhanced) container's remote entry. */
+export function rspackRemote(spec: AppSpec, plugin: Factory): Remote {
+  const rt = RUNTIMES[spec.runtime ?? '2.9.3'];
+  const own = ownCopies(spec);
+  return {
+    spec,
+    entry: () => {
+      // The bundle's startup: webpack-bundler-runtime `init()` → `runtime.init(initOptions)`.
+      const ins: Any = rt.init({ name: spec.name, remotes: [], shared: declared(spec, own), plugins: pluginOf(spec, plugin) });
+      return {
+        init(shareScope: Any, initScope: Any, remoteEntryInitOptions: Any) {
+          ins.initOptions({ name: spec.name, remotes: [], ...remoteEntryInitOptions });
+          ins.initShareScopeMap('default', shareScope, { hostShareScopeMap: remoteEntryInitOptions?.shareScopeMap ?? {} });
+          return Promise.all(ins.initializeSharing('default', { strategy: ins.options.shareStrategy, initScope, from: 'build' }));
+        },
+        async get() {
+          // The exposed chunk's consumes, then its bundled (private) dependencies.
+          const deps: Record<string, Lib> = {};
+          const consumed = { ...spec.shared, ...spec.consumes };
+          for (const [pkg, s] of Object.entries(consumed)) {
+            const factory = await ins.loadShare(pkg, {
+              customShareInfo: { shareConfig: shareConfig(s), scope: ['default'] },
+              context: { trigger: 'build' },
+            });
+            deps[pkg] = factory === false ? own(pkg, s.version) : factory();
+          }
+          for (const [pkg, v] of Object.entries(spec.bundled ?? {})) deps[pkg] = own(pkg, v);
+          return () => ({ app: spec.name, deps });
+        },
+      };
+    },
+  };
+}
+
+/** A Vite (@module-federation/vite) container's remote entry. */
+export function viteRemote(spec: AppSpec, plugin: Factory): Remote {
+  const rt = RUNTIMES[spec.runtime ?? '2.9.1'];
+  const own = ownCopies(spec);
+  const cache = () => {
+    G.__mf_module_cache__ ||= { share: {}, remote: {} };
+    return G.__mf_module_cache__.share;
+  };
+  const OWNERS = Symbol.for('module-federation.shared-cache-owners');
+  const key = (pkg: string, s: Share) => `default:${s.singleton ? pkg : `${pkg}@${s.version}`}`;
+  const write = (k: string, value: unknown, owner: string) => {
+    const c = cache();
+    if (c[k] !== undefined) return;
+    c[k] = value;
+    if (!c[OWNERS]) Object.defineProperty(c, OWNERS, { value: {}, enumerable: false });
+    c[OWNERS][k] = owner;
+  };
+  return {
+    spec,
+    entry: () => ({
+      async init(shared: Any, initScope: Any) {
+        const usedShared = Object.fromEntries(
+          Object.entries(spec.shared ?? {}).map(([pkg, s]) => [
+            pkg,
+            { name: pkg, version: s.version, scope: ['default'], from: spec.name, loaded: false, get: async () => () => own(pkg, s.version), shareConfig: shareConfig(s) },
+          ]),
+        );
+        const ins: Any = rt.init({ name: spec.name, remotes: [], shared: usedShared, plugins: pluginOf(spec, plugin) });
+        ins.initShareScopeMap('default', shared);
+        await Promise.all(ins.initializeSharing('default', { strategy: 'version-first', from: 'build', initScope }));
+        // Bridge loaded providers into the module cache, reading the scope directly (no share hooks).
+        for (const [pkg, s] of Object.entries(spec.shared ?? {})) {
+          const versions = shared[pkg] ?? {};
+          const loaded = Object.keys(versions).filter((v) => versions[v].lib);
+          const pick = s.singleton ? loaded[0] : loaded.find((v) => v === s.version);
+          if (pick) write(key(pkg, s), versions[pick].lib(), versions[pick].from);
+        }
+      },
+      async get() {
+        return () => {
+          const deps: Record<string, Lib> = {};
+          for (const [pkg, s] of Object.entries(spec.shared ?? {})) {
+            const k = key(pkg, s);
+            if (cache()[k] === undefined) write(k, own(pkg, s.version), spec.name);
+            deps[pkg] = cache()[k];
+          }
+          for (const [pkg, v] of Object.entries(spec.bundled ?? {})) deps[pkg] = own(pkg, v);
+          return { app: spec.name, deps };
+        };
+      },
+    }),
+  };
+}
+
+export interface Page {
+  host: Any;
+  /** Loads a shared package in the host, as the host's own code would. */
+  load(pkg: string): Promise<Lib>;
+  /** Loads a remote's exposed module through the host. */
+  loadRemote(name: string): Promise<{ app: string; deps: Record<string, Lib> }>;
+}
+
+/** A host (a runtime-driven container) and its remotes. */
+export function page(host: AppSpec, remotes: Remote[], plugin: Factory): Page {
+  const rt = RUNTIMES[host.runtime ?? '2.9.3'];
+  const own = ownCopies(host);
+  const entries = new Map(remotes.map((r) => [r.spec.name, r]));
+  const memoryLoader = {
+    name: 'memory-loader',
+    loadEntry: ({ remoteInfo }: Any) => entries.get(remoteInfo.name)?.entry(),
+  };
+  const ins: Any = rt.createInstance({
+    name: host.name,
+    remotes: remotes.map((r) => ({ name: r.spec.name, entry: `http://127.0.0.1/${r.spec.name}/remoteEntry.js` })),
+    shared: declared(host, own),
+    plugins: [...pluginOf(host, plugin), memoryLoader as Any],
+    ...(host.shareStrategy && { shareStrategy: host.shareStrategy }),
+  });
+  return {
+    host: ins,
+    async load(pkg) {
+      const factory = await ins.loadShare(pkg);
+      return factory === false ? own(pkg, host.shared![pkg]!.version) : factory();
+    },
+    async loadRemote(name) {
+      return ins.loadRemote(`${name}/App`);
+    },
+  };
+}
+
+/** Collects what the console receives while `fn` runs. */
+export async function quietly<T>(fn: () => Promise<T> | T) {
+  const lines: string[] = [];
+  const saved = { ...console };
+  for (const k of ['warn', 'error', 'log', 'groupCollapsed', 'groupEnd', 'info'] as const)
+    console[k] = (...args: unknown[]) => void lines.push(`${k}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+  try {
+    return { value: await fn(), lines };
+  } finally {
+    Object.assign(console, saved);
+  }
+}
