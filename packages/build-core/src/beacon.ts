@@ -1,9 +1,9 @@
 // Instance beacons: the runtime plugin's registration snippet appended to each watched library's entry
 // module, so every evaluated copy of the library announces itself, shared or bundled privately.
 
+import { beaconSnippet, hasBeacon } from '@concord/runtime-plugin/inject';
 import type { Bundler } from './options';
 import { createEntryMatcher, type WatchedEntry } from './package-entries';
-import { beaconSnippet, hasBeacon } from './runtime-inject';
 
 /** Appends beacons to entry modules of watched packages; one instance per build. */
 export interface BeaconTransform {
@@ -43,7 +43,7 @@ export function createBeaconTransform(options: {
         app: options.app,
         bundler: options.bundler,
       });
-      return `${code}${code.endsWith('\n') ? '' : '\n'}${snippet}\n`;
+      return `${code}${code.endsWith('\n') ? '' : '\n'}${snippet}${snippet.endsWith('\n') ? '' : '\n'}`;
     },
   };
 }

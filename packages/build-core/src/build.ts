@@ -1,6 +1,7 @@
 // One Concord build, whatever the bundler: options resolved, federation options augmented, and the
 // lazily loaded contract metadata. The Vite and Rspack plugins are thin adapters over this.
 
+import { DEFAULT_WATCHED } from '@concord/runtime-plugin/inject';
 import { type Augmentation, augmentFederationOptions, type FederationOptionsLike } from './augment';
 import { type BeaconTransform, createBeaconTransform, watchedPathFilter } from './beacon';
 import { checkReads, type LoadedContract, loadContract } from './contract';
@@ -8,7 +9,6 @@ import type { Diagnostic } from './diagnostics';
 import { buildMetadata, type ConcordMetadata, manifestFileNames } from './metadata';
 import { type Bundler, type ConcordOptions, type ResolvedConcordOptions, resolveOptions } from './options';
 import { type ProjectInfo, readProject } from './project';
-import { DEFAULT_WATCHED } from './runtime-inject';
 
 /** Federation options with Concord's options under `concord`. */
 export type WithConcordOptions<T> = T & {

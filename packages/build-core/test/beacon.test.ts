@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { createBeaconTransform, watchedPathFilter } from '@concord/build-core';
+import { parseAst } from 'rolldown/parseAst';
 import { describe, expect, it } from 'vitest';
 
 const fixtures = fileURLToPath(new URL('./fixtures/beacons/', import.meta.url));
@@ -27,10 +28,19 @@ describe.each([
     expect(out).toMatchSnapshot();
   });
 
-  it('keeps every original line in place and adds no import, export or top-level binding', () => {
+  it('keeps every original line in place and adds one self-invoking function, nothing else', () => {
     expect(out!.startsWith(code)).toBe(true);
-    const added = out!.slice(code.length);
-    expect(added).not.toMatch(/^\s*(import|export|const|let|var|function|class)\b/m);
+    const before = parseAst(code).body;
+    const after = parseAst(out!).body;
+    // No import, export or top-level binding: the module's exports and its tree-shaking are unchanged.
+    const added = after.slice(before.length).filter((node) => node.type !== 'EmptyStatement');
+    expect(added).toHaveLength(1);
+    const [statement] = added as unknown as [
+      { type: string; expression: { type: string; callee: { type: string } } },
+    ];
+    expect(statement.type).toBe('ExpressionStatement');
+    expect(statement.expression.type).toBe('CallExpression');
+    expect(statement.expression.callee.type).toBe('FunctionExpression');
   });
 
   it('is idempotent', () => {

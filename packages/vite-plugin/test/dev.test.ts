@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { concord } from '@concord/vite-plugin';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     root,
     server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false },
-    optimizeDeps: { noDiscovery: true, include: [] },
+    optimizeDeps: { noDiscovery: true, include: ['zustand'] },
     plugins: [
       concord({
         name: 'remote',
@@ -38,6 +39,15 @@ describe('vite dev', () => {
   it('serves the manifest with Concord metadata', async () => {
     const manifest = await (await fetch(`${origin}/mf-manifest.json`)).json();
     expect(manifest.concord).toMatchObject({ app: 'remote', bundler: 'vite', owns: ['cart'] });
+  });
+
+  it('adds beacons to dependencies pre-bundled by the optimizer', async () => {
+    const optimizer = server.environments.client.depsOptimizer!;
+    await optimizer.scanProcessing;
+    const zustand = optimizer.metadata.optimized.zustand!;
+    await zustand.processing;
+    const code = await (await fetch(`${origin}/${relative(server.config.root, zustand.file)}`)).text();
+    expect(code.match(/"?package"?: ?"zustand"/g)).toHaveLength(1);
   });
 
   it('serves the report at /__concord.json and /__concord', async () => {
