@@ -33,7 +33,7 @@ export function assertSingleInstances(packages?: readonly string[]): void {
   if (split[0])
     throw new ConcordError(
       'CONCORD-202',
-      `[concord] CONCORD-202 more than one live copy of ${split.join('; ')}. See docs/diagnostics.md#concord-202`,
+      `[concord] CONCORD-202 live in more than one copy: ${split.join('; ')}. See docs/diagnostics.md#concord-202`,
     );
 }
 

@@ -18,6 +18,5 @@ export function registerInstance(info: BeaconInfo, probe?: () => unknown): void 
   } catch {
     return;
   }
-  const { package: p, version, app, bundler } = info;
-  a.push({ package: p, version, app, bundler, probe });
+  a.push({ ...info, probe });
 }

@@ -15,8 +15,13 @@ const CACHE_KEY = /^[^:]+:(.+?)(?:@([^@/]+))?$/;
 export const isLive = (e: Federation) => !!(e?.loaded || e?.lib);
 
 /** A beacon record that is safe to read (the array is global: anyone can push garbage). */
-export const isBeacon = (b: unknown): b is Omit<LiveCopy, 'source'> =>
-  !!b && ['package', 'version', 'app', 'bundler'].every((k) => typeof (b as Federation)[k] === 'string');
+export const isBeacon = (b: unknown): b is Omit<LiveCopy, 'source'> => {
+  try {
+    return ['package', 'version', 'app', 'bundler'].every((k) => typeof (b as Federation)[k] === 'string');
+  } catch {
+    return false;
+  }
+};
 
 export const beacons = (): unknown[] => {
   const a = (globalThis as Federation)[BEACONS];

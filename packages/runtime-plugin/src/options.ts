@@ -92,7 +92,8 @@ function validate(user: ConcordRuntimeOptions) {
     throw invalid('bundler', bundler, "'vite', 'rspack' or 'webpack'");
   if (!isMode(mode)) throw invalid('mode', mode, "'warn', 'throw' or 'off'");
   if (packages !== undefined) {
-    if (typeof packages !== 'object' || packages === null) throw invalid('packages', packages, 'an object');
+    if (typeof packages !== 'object' || packages === null || Array.isArray(packages))
+      throw invalid('packages', packages, 'an object');
     for (const [name, entry] of Object.entries(packages))
       if (typeof entry !== 'object' || entry === null || !isMode(entry.mode))
         throw invalid(`packages.${name}`, entry, "{ mode?: 'warn' | 'throw' | 'off' }");

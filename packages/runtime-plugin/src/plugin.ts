@@ -20,7 +20,7 @@ import { appOf, type Federation, registry, touch } from './registry';
 import { hookBeacons, scan, unsatisfied } from './scan';
 import { VERSION } from './version';
 
-type Hook = (args: Federation) => unknown;
+type Hook = (args: Federation) => void;
 
 /** The object handed to the runtime: `{ name: 'concord', ...hooks }`. */
 export interface ConcordRuntimePlugin {
@@ -85,7 +85,7 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
     args.resolver = (...rest: unknown[]) => {
       if (singleton && typeof req === 'string' && version && version !== '0' && !satisfy(version, req)) {
         const d = unsatisfied(r, name, pkg, version, candidate, req, o);
-        if (d?.mode === 'throw') throw failure(d);
+        if (d) throw failure(d);
       }
       return resolver(...rest);
     };
@@ -108,10 +108,8 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
     initContainer: changed,
     beforeGetExpose: ({ moduleInfo: m }) => {
       scan(r, o, true);
-      for (const n of [m?.name, m?.alias]) {
-        const d = n && r.blocked.get(n);
-        if (d) throw failure(d);
-      }
+      const d = r.blocked.get(m?.name) ?? r.blocked.get(m?.alias);
+      if (d) throw failure(d);
     },
   };
   // Every hook body is guarded: an internal fault is recorded (CONCORD-207), never propagated, so the

@@ -79,10 +79,7 @@ export function report(
   facts: Facts,
   fallback?: ResolvedOptions,
 ): ConcordDiagnostic | undefined {
-  const mode = modeFor(
-    (facts.consumer && containersOf(r, facts.consumer.app)[0]?.options) || fallback || DEFAULTS,
-    pkg,
-  );
+  const mode = modeFor(containersOf(r, facts.consumer?.app as string)[0]?.options ?? fallback ?? DEFAULTS, pkg);
   if (mode === 'off') return;
   // The de-duplication key: one finding per code, package and `id` (the consumer app, mostly).
   const key = `${code}|${pkg}|${id}`;

@@ -3,14 +3,19 @@
 // `options.shared`, the live share-scope slots, Vite's module cache and the beacons.
 import { satisfy } from '@module-federation/runtime';
 import { BEACONS, duplicate, isBeacon, isLive, liveCopies, providerOf } from './copies';
-import type { ResolvedOptions } from './options';
+import { modeFor, type ResolvedOptions } from './options';
 import { failure, fault, report } from './report';
 import { appOf, containersOf, type Federation, type Registry, registry, shares } from './registry';
+import { ConcordError } from './error';
 import type { ConcordDiagnostic } from './types';
 
-/** In `throw` mode, a finding blocks the consumer's exposes (see the `beforeGetExpose` hook). */
+/**
+ * A finding blocks the offending container's exposes (see the `beforeGetExpose` hook) when that
+ * container's own mode for the package is `throw`. Returns whether it did.
+ */
 export const block = (r: Registry, container: string | undefined, d: ConcordDiagnostic | undefined) => {
-  if (d?.mode === 'throw' && container) r.blocked.set(container, d);
+  const o = r.containers.get(container as string)?.options;
+  if (d && o && modeFor(o, d.package) === 'throw') return !!r.blocked.set(container!, d);
 };
 
 /** CONCORD-201 for one consumer: `version` is what the runtime gives it, `e` that version's slot. */
@@ -26,8 +31,7 @@ export const unsatisfied = (
   const consumer = appOf(r, name);
   const facts = { consumer, provider: providerOf(r, e), versions: [version], requiredVersion: req };
   const d = report(r, 201, pkg, `${consumer.app}|${version}`, facts, o);
-  block(r, name, d);
-  return d;
+  return block(r, name, d) && d;
 };
 
 /** Every declared share of every instance on the page: [instance, container name, package, share]. */
@@ -36,7 +40,7 @@ const declarations = (r: Registry) => {
   for (const ins of (globalThis as Federation).__FEDERATION__?.__INSTANCES__ ?? [])
     try {
       for (const pkg in ins.options.shared)
-        for (const s of ins.options.shared[pkg]) if (s) out.push([ins, ins.options.name, pkg, s]);
+        for (const s of ins.options.shared[pkg]) if (s?.shareConfig) out.push([ins, ins.options.name, pkg, s]);
     } catch (e) {
       fault(r, 'instance options', e);
     }
@@ -46,7 +50,7 @@ const declarations = (r: Registry) => {
 /** Live share-scope slots of `pkg` in the scopes a declaration names, as [version, entry]. */
 const liveSlots = (ins: Federation, pkg: string, s: Federation) => {
   const live: [string, Federation][] = [];
-  for (const sc of [].concat(s.scope ?? 'default'))
+  for (const sc of s.scope ?? ['default'])
     for (const [v, e] of Object.entries(ins.shareScopeMap?.[sc]?.[pkg] ?? {})) if (v !== '0' && isLive(e)) live.push([v, e]);
   return live;
 };
@@ -60,8 +64,8 @@ function lint(r: Registry, o?: ResolvedOptions) {
   const sides = new Map<string, [string?, string?]>();
   for (const [ins, name, pkg, s] of declarations(r)) {
     const side = sides.get(pkg) ?? (sides.set(pkg, []).get(pkg) as [string?, string?]);
-    side[s.shareConfig?.singleton ? 0 : 1] ??= name;
-    const req = s.shareConfig?.requiredVersion;
+    side[s.shareConfig.singleton ? 0 : 1] ??= name;
+    const req = s.shareConfig.requiredVersion;
     // An exact pin next to a live provider of the same major.minor with another patch.
     const pin = /^=?v?(\d+\.\d+\.)\d+$/.exec(req);
     const other = pin && liveSlots(ins, pkg, s).find(([v]) => !req.endsWith(v) && v.startsWith(pin[1]!));
@@ -94,9 +98,9 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
       // Membership in a container's own options is the truth about who provides an entry.
       r.providers.set(s, name);
       // 201 for consumers whose share choices the hooks never see (Vite containers).
-      const req = s.shareConfig?.requiredVersion;
+      const { singleton, requiredVersion: req } = s.shareConfig;
       const live = liveSlots(ins, pkg, s);
-      if (s.shareConfig?.singleton && typeof req === 'string' && live[0] && !live.some(([v]) => satisfy(v, req)))
+      if (singleton && typeof req === 'string' && live[0] && !live.some(([v]) => satisfy(v, req)))
         unsatisfied(r, name, pkg, live[0][0], live[0][1], req, o);
     }
     if (process.env.NODE_ENV !== 'production') lint(r, o);
@@ -109,8 +113,10 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
       const d = copies[1] && report(r, 202, pkg, '', duplicate(copies), o);
       for (const c of copies) {
         const own = shares(r, c.app, pkg);
+        // Only a beacon can come from an app that does not share the package: slots and cache
+        // entries are always some sharing container's.
         const offence =
-          own === false && c.source === 'beacon'
+          own === false
             ? report(r, 203, pkg, c.app, { consumer: { app: c.app, bundler: c.bundler }, versions: [c.version] }, o)
             : own && c !== legit && d;
         for (const k of containersOf(r, c.app)) block(r, k.name, offence || undefined);
@@ -147,7 +153,7 @@ export function hookBeacons() {
         try {
           onBeacon(b);
         } catch (e) {
-          if ((e as Error)?.name === 'ConcordError') throw e;
+          if (e instanceof ConcordError) throw e;
           fault(registry(), 'beacon', e);
         }
       return n;

@@ -124,7 +124,7 @@ export function rspackRemote(spec: AppSpec, plugin: Factory): Remote {
     spec,
     entry: () => {
       // The bundle's startup: webpack-bundler-runtime `init()` → `runtime.init(initOptions)`.
-      const ins: Any = rt.init({ name: spec.name, remotes: [], shared: declared(spec, own), plugins: pluginOf(spec, plugin) });
+      const ins: Any = rt.init({ name: spec.name, remotes: [], shared: declared(spec, own) as Any, plugins: pluginOf(spec, plugin) });
       return {
         init(shareScope: Any, initScope: Any, remoteEntryInitOptions: Any) {
           ins.initOptions({ name: spec.name, remotes: [], ...remoteEntryInitOptions });
@@ -177,7 +177,7 @@ export function viteRemote(spec: AppSpec, plugin: Factory): Remote {
             { name: pkg, version: s.version, scope: ['default'], from: spec.name, loaded: false, get: async () => () => own(pkg, s.version), shareConfig: shareConfig(s) },
           ]),
         );
-        const ins: Any = rt.init({ name: spec.name, remotes: [], shared: usedShared, plugins: pluginOf(spec, plugin) });
+        const ins: Any = rt.init({ name: spec.name, remotes: [], shared: usedShared as Any, plugins: pluginOf(spec, plugin) });
         ins.initShareScopeMap('default', shared);
         await Promise.all(ins.initializeSharing('default', { strategy: 'version-first', from: 'build', initScope }));
         // Bridge loaded providers into the module cache, reading the scope directly (no share hooks).
@@ -224,7 +224,7 @@ export function page(host: AppSpec, remotes: Remote[], plugin: Factory): Page {
   const ins: Any = rt.createInstance({
     name: host.name,
     remotes: remotes.map((r) => ({ name: r.spec.name, entry: `http://127.0.0.1/${r.spec.name}/remoteEntry.js` })),
-    shared: declared(host, own),
+    shared: declared(host, own) as Any,
     plugins: [...pluginOf(host, plugin), memoryLoader as Any],
     ...(host.shareStrategy && { shareStrategy: host.shareStrategy }),
   });
