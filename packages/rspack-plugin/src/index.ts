@@ -3,9 +3,12 @@ export type {
   ConcordOptions,
   ConcordReportOptions,
   ConcordRspackOptions,
+  ConcordRspackPluginExtras,
   ContractSpec,
   FailOn,
+  FederationPluginClass,
   FederationPluginOptions,
+  WithConcordContext,
 } from './options';
-export { ConcordRspackPlugin, type ConcordRspackPluginExtras } from './plugin';
-export { type WithConcordContext, withConcord } from './with-concord';
+export { ConcordRspackPlugin } from './plugin';
+export { withConcord } from './with-concord';

@@ -1,4 +1,4 @@
-import type { ConcordOptions, WithConcordOptions } from '@concord/build-core';
+import type { Bundler, ConcordOptions, LogSink, WithConcordOptions } from '@concord/build-core';
 import type { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
 
 export type {
@@ -29,3 +29,37 @@ export type FederationPluginOptions = ConstructorParameters<typeof ModuleFederat
 export type ConcordRspackOptions = WithConcordOptions<FederationPluginOptions> & {
   concord?: ConcordOptions;
 };
+
+/** A federation plugin class taking enhanced's options (Rspack's or webpack's ModuleFederationPlugin). */
+export type FederationPluginClass = new (
+  options: FederationPluginOptions,
+) => { apply(compiler: never): void };
+
+/** Options of {@link ConcordRspackPlugin} besides the federation and Concord options. */
+export interface ConcordRspackPluginExtras {
+  /**
+   * The federation plugin to apply with the augmented options.
+   * @default ModuleFederationPlugin of `@module-federation/enhanced/rspack` on Rspack, of
+   * `@module-federation/enhanced/webpack` on webpack 5
+   */
+  federationPlugin?: FederationPluginClass;
+}
+
+/** Context of {@link withConcord}. */
+export interface WithConcordContext {
+  /**
+   * The app directory (Rspack's `context`), where package.json and installed packages are read.
+   * @default `concord.root`, else process.cwd()
+   */
+  root?: string;
+  /**
+   * The bundler the options are for (given to the runtime plugin and the beacons).
+   * @default 'rspack'
+   */
+  bundler?: Exclude<Bundler, 'vite'>;
+  /**
+   * Where warnings go.
+   * @default console
+   */
+  logger?: LogSink;
+}

@@ -13,24 +13,17 @@ import {
 import { ModuleFederationPlugin as RspackFederationPlugin } from '@module-federation/enhanced/rspack';
 import type { Compilation, Compiler } from '@rspack/core';
 import type { BeaconLoaderOptions } from './beacon-loader';
-import type { ConcordRspackOptions, FederationPluginOptions } from './options';
+import type {
+  ConcordRspackOptions,
+  ConcordRspackPluginExtras,
+  FederationPluginClass,
+  FederationPluginOptions,
+} from './options';
 import { VERSION } from './version';
 
 const NAME = 'ConcordRspackPlugin';
 // The loader runs from the built dist whether this file is src/plugin.ts (tests) or dist/index.js.
 const LOADER = fileURLToPath(new URL('../dist/beacon-loader.js', import.meta.url));
-
-type FederationPluginClass = new (options: FederationPluginOptions) => { apply(compiler: never): void };
-
-/** Options of {@link ConcordRspackPlugin} besides the federation and Concord options. */
-export interface ConcordRspackPluginExtras {
-  /**
-   * The federation plugin to apply with the augmented options.
-   * @default ModuleFederationPlugin of `@module-federation/enhanced/rspack` on Rspack, of
-   * `@module-federation/enhanced/webpack` on webpack 5
-   */
-  federationPlugin?: FederationPluginClass;
-}
 
 function defaultFederationPlugin(bundler: 'rspack' | 'webpack'): FederationPluginClass {
   if (bundler === 'rspack') return RspackFederationPlugin as unknown as FederationPluginClass;

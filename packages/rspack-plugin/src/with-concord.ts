@@ -1,25 +1,6 @@
-import { type Bundler, createDiagnosticLogger, type LogSink, prepareBuild } from '@concord/build-core';
-import type { ConcordRspackOptions, FederationPluginOptions } from './options';
+import { createDiagnosticLogger, prepareBuild } from '@concord/build-core';
+import type { ConcordRspackOptions, FederationPluginOptions, WithConcordContext } from './options';
 import { VERSION } from './version';
-
-/** Context of {@link withConcord}. */
-export interface WithConcordContext {
-  /**
-   * The app directory (Rspack's `context`), where package.json and installed packages are read.
-   * @default `concord.root`, else process.cwd()
-   */
-  root?: string;
-  /**
-   * The bundler the options are for (given to the runtime plugin and the beacons).
-   * @default 'rspack'
-   */
-  bundler?: Exclude<Bundler, 'vite'>;
-  /**
-   * Where warnings go.
-   * @default console
-   */
-  logger?: LogSink;
-}
 
 /**
  * Returns the federation options augmented by Concord (contract and store libraries shared as
