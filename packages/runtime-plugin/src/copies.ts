@@ -3,8 +3,9 @@
 //  - the share scopes in __FEDERATION__.__SHARE__: one loaded slot per (scope, package, version);
 //  - Vite's module cache (globalThis.__mf_module_cache__.share): module objects Vite containers run.
 // A copy seen by several sources is counted once.
-import { type Facts, fault } from './report';
+
 import { appOf, type Federation, type Registry } from './registry';
+import { type Facts, fault } from './report';
 import type { AppRef, LiveCopy } from './types';
 
 export const BEACONS = Symbol.for('concord.beacons');
@@ -45,7 +46,10 @@ export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
   // Adds a copy unless one of the same package, version (any for `?`) and app (any when unsure) is known.
   const add = (name: string, version: string, at: AppRef, source: LiveCopy['source'], app?: string) => {
     const list = out.get(name) ?? (out.set(name, []).get(name) as LiveCopy[]);
-    if (source === 'beacon' || !list.some((c) => (version === '?' || c.version === version) && (!app || c.app === app)))
+    if (
+      source === 'beacon' ||
+      !list.some((c) => (version === '?' || c.version === version) && (!app || c.app === app))
+    )
       list.push({ package: name, version, app: at.app, bundler: at.bundler, source });
   };
   for (const b of beacons()) if (isBeacon(b)) add(b.package, b.version, b, 'beacon');

@@ -1,8 +1,8 @@
 // Build side (Node): the inline beacon the build plugins append to each watched library's entry module.
 import type { BeaconInfo } from './types';
 
-export { DEFAULT_WATCHED } from './watched';
 export type { BeaconInfo } from './types';
+export { DEFAULT_WATCHED } from './watched';
 
 /** Every snippet starts with this comment, so appending is idempotent (`hasBeacon`). */
 export const BEACON_MARKER = '/* @concord/beacon */';
@@ -14,7 +14,10 @@ export const BEACON_MARKER = '/* @concord/beacon */';
 export function toSafeJsLiteral(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new TypeError(`toSafeJsLiteral: cannot serialise ${String(value)}`);
-  return json.replace(/</g, '\\u003C').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003C')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Whether `code` already carries a Concord beacon. */
@@ -28,7 +31,9 @@ export const hasBeacon = (code: string): boolean => code.includes(BEACON_MARKER)
 export function beaconSnippet(info: BeaconInfo): string {
   for (const key of ['package', 'version', 'app', 'bundler'] as const)
     if (typeof info?.[key] !== 'string' || !info[key])
-      throw new TypeError(`beaconSnippet: \`${key}\` must be a non-empty string, got ${JSON.stringify(info?.[key])}`);
+      throw new TypeError(
+        `beaconSnippet: \`${key}\` must be a non-empty string, got ${JSON.stringify(info?.[key])}`,
+      );
   const record = toSafeJsLiteral({
     package: info.package,
     version: info.version,

@@ -15,8 +15,8 @@ import { satisfy } from '@module-federation/runtime';
 import { expose } from './api';
 import { ConcordError } from './error';
 import { type ConcordRuntimeOptions, type ResolvedOptions, resolveOptions } from './options';
-import { failure, fault, report } from './report';
 import { appOf, type Federation, registry, touch } from './registry';
+import { failure, fault, report } from './report';
 import { hookBeacons, scan, unsatisfied } from './scan';
 import { VERSION } from './version';
 
@@ -103,7 +103,14 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
       if (!recovered || error || !r.watch.has(pkg)) return;
       const consumer = appOf(r, origin?.options?.name);
       const versions = Object.keys(shareScopeMap?.default?.[pkg] ?? {});
-      report(r, 205, pkg, consumer.app, { consumer, versions, requiredVersion: shareInfo?.shareConfig?.requiredVersion }, o);
+      report(
+        r,
+        205,
+        pkg,
+        consumer.app,
+        { consumer, versions, requiredVersion: shareInfo?.shareConfig?.requiredVersion },
+        o,
+      );
     },
     initContainer: changed,
     beforeGetExpose: ({ moduleInfo: m }) => {

@@ -45,7 +45,7 @@ const TEXT: Record<number, (pkg: string, f: Facts) => [string, string, string]> 
     'a second copy now runs silently',
     `align ${p} across apps or widen the range in "${f.consumer?.app}"`,
   ],
-  206: (p, f) => [
+  206: (_, f) => [
     `${ref(f.consumer)} declares requiredVersion ${range(f.requiredVersion)}${f.provider ? ` while ${ref(f.provider)} provides ${f.versions[1]}` : ''}`,
     'the runtime cannot check it as intended',
     `set requiredVersion to a range such as ^${f.versions[0]}`,
@@ -79,7 +79,10 @@ export function report(
   facts: Facts,
   fallback?: ResolvedOptions,
 ): ConcordDiagnostic | undefined {
-  const mode = modeFor(containersOf(r, facts.consumer?.app as string)[0]?.options ?? fallback ?? DEFAULTS, pkg);
+  const mode = modeFor(
+    containersOf(r, facts.consumer?.app as string)[0]?.options ?? fallback ?? DEFAULTS,
+    pkg,
+  );
   if (mode === 'off') return;
   // The de-duplication key: one finding per code, package and `id` (the consumer app, mostly).
   const key = `${code}|${pkg}|${id}`;

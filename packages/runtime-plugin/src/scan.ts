@@ -3,10 +3,10 @@
 // `options.shared`, the live share-scope slots, Vite's module cache and the beacons.
 import { satisfy } from '@module-federation/runtime';
 import { BEACONS, duplicate, isBeacon, isLive, liveCopies, providerOf } from './copies';
-import { modeFor, type ResolvedOptions } from './options';
-import { failure, fault, report } from './report';
-import { appOf, containersOf, type Federation, type Registry, registry, shares } from './registry';
 import { ConcordError } from './error';
+import { modeFor, type ResolvedOptions } from './options';
+import { appOf, containersOf, type Federation, type Registry, registry, shares } from './registry';
+import { failure, fault, report } from './report';
 import type { ConcordDiagnostic } from './types';
 
 /**
@@ -40,7 +40,8 @@ const declarations = (r: Registry) => {
   for (const ins of (globalThis as Federation).__FEDERATION__?.__INSTANCES__ ?? [])
     try {
       for (const pkg in ins.options.shared)
-        for (const s of ins.options.shared[pkg]) if (s?.shareConfig) out.push([ins, ins.options.name, pkg, s]);
+        for (const s of ins.options.shared[pkg])
+          if (s?.shareConfig) out.push([ins, ins.options.name, pkg, s]);
     } catch (e) {
       fault(r, 'instance options', e);
     }
@@ -51,7 +52,8 @@ const declarations = (r: Registry) => {
 const liveSlots = (ins: Federation, pkg: string, s: Federation) => {
   const live: [string, Federation][] = [];
   for (const sc of s.scope ?? ['default'])
-    for (const [v, e] of Object.entries(ins.shareScopeMap?.[sc]?.[pkg] ?? {})) if (v !== '0' && isLive(e)) live.push([v, e]);
+    for (const [v, e] of Object.entries(ins.shareScopeMap?.[sc]?.[pkg] ?? {}))
+      if (v !== '0' && isLive(e)) live.push([v, e]);
   return live;
 };
 
@@ -85,7 +87,8 @@ function lint(r: Registry, o?: ResolvedOptions) {
       );
   }
   for (const [pkg, [yes, no]] of sides)
-    if (yes && no) report(r, 204, pkg, '', { consumer: appOf(r, no), provider: appOf(r, yes), versions: [] }, o);
+    if (yes && no)
+      report(r, 204, pkg, '', { consumer: appOf(r, no), provider: appOf(r, yes), versions: [] }, o);
 }
 
 /** Scans the page now if anything changed (or always with `force`). Never throws. Returns `r`. */
@@ -117,7 +120,14 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
         // entries are always some sharing container's.
         const offence =
           own === false
-            ? report(r, 203, pkg, c.app, { consumer: { app: c.app, bundler: c.bundler }, versions: [c.version] }, o)
+            ? report(
+                r,
+                203,
+                pkg,
+                c.app,
+                { consumer: { app: c.app, bundler: c.bundler }, versions: [c.version] },
+                o,
+              )
             : own && c !== legit && d;
         for (const k of containersOf(r, c.app)) block(r, k.name, offence || undefined);
       }

@@ -185,7 +185,11 @@ export function satisfy(version: string, range: string): boolean {
     if (!parsed.trim()) return true;
     const comparators = parsed
       .split(' ')
-      .map((part) => xRange(tilde(caret(part))).trim().replace(STAR, ''))
+      .map((part) =>
+        xRange(tilde(caret(part)))
+          .trim()
+          .replace(STAR, ''),
+      )
       .join(' ');
     if (!comparators.trim()) return true;
     const list = comparators

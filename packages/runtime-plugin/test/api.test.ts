@@ -13,8 +13,15 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 /** Host sharing zustand 5.1.0 + a Rspack remote that bundles its own zustand 4.5.0. */
 async function splitPage() {
   return quietly(async () => {
-    const remote = rspackRemote({ name: 'catalog', bundler: 'rspack', bundled: { zustand: '4.5.0' } }, concord);
-    const p = page({ name: 'host', bundler: 'vite', shared: { zustand: { version: '5.1.0', singleton: true } } }, [remote], concord);
+    const remote = rspackRemote(
+      { name: 'catalog', bundler: 'rspack', bundled: { zustand: '4.5.0' } },
+      concord,
+    );
+    const p = page(
+      { name: 'host', bundler: 'vite', shared: { zustand: { version: '5.1.0', singleton: true } } },
+      [remote],
+      concord,
+    );
     await p.load('zustand');
     await p.loadRemote('catalog');
   });
@@ -55,7 +62,11 @@ describe('assertSingleInstances()', () => {
   });
 
   it('passes when every watched package runs once, and can be narrowed to some packages', async () => {
-    await quietly(() => page({ name: 'host', bundler: 'vite', shared: { zustand: { version: '5.1.0' } } }, [], concord).load('zustand'));
+    await quietly(() =>
+      page({ name: 'host', bundler: 'vite', shared: { zustand: { version: '5.1.0' } } }, [], concord).load(
+        'zustand',
+      ),
+    );
     expect(() => assertSingleInstances()).not.toThrow();
     registerInstance({ package: 'lodash', version: '4.0.0', app: 'a', bundler: 'vite' });
     registerInstance({ package: 'lodash', version: '4.0.0', app: 'b', bundler: 'vite' });
@@ -69,7 +80,12 @@ describe('globalThis.__CONCORD__', () => {
     expect((globalThis as { __CONCORD__?: unknown }).__CONCORD__).toBeUndefined();
     await splitPage();
     const api = (globalThis as { __CONCORD__?: Record<string, unknown> }).__CONCORD__!;
-    expect(Object.keys(api).sort()).toEqual(['assertSingleInstances', 'getDiagnostics', 'getInstances', 'version']);
+    expect(Object.keys(api).sort()).toEqual([
+      'assertSingleInstances',
+      'getDiagnostics',
+      'getInstances',
+      'version',
+    ]);
     expect(api.version).toBe(pkg.version);
     expect((api.getDiagnostics as typeof getDiagnostics)()).toEqual(getDiagnostics());
   });
@@ -84,7 +100,14 @@ describe('warn mode output', () => {
   it('development: one grouped message per finding, with the sentence, the fix and the docs link', async () => {
     const { lines } = await splitPage();
     const concordLines = lines.filter((l) => l.includes('[concord]') || l.startsWith('warn: {'));
-    expect(concordLines.map((l) => l.match(/^(\w+): .*?(CONCORD-\d+)/)?.slice(1).join(' '))).toEqual([
+    expect(
+      concordLines.map((l) =>
+        l
+          .match(/^(\w+): .*?(CONCORD-\d+)/)
+          ?.slice(1)
+          .join(' '),
+      ),
+    ).toEqual([
       'groupCollapsed CONCORD-202',
       'warn CONCORD-202',
       'groupCollapsed CONCORD-203',

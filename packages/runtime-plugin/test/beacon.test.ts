@@ -12,7 +12,9 @@ const beacons = () => (globalThis as Record<symbol, unknown[] | undefined>)[Symb
 it('creates the global array on first use and pushes one record per call', () => {
   expect(beacons()).toBeUndefined();
   registerInstance({ package: 'zustand', version: '5.1.0', app: 'host', bundler: 'vite' });
-  expect(beacons()).toEqual([{ package: 'zustand', version: '5.1.0', app: 'host', bundler: 'vite', probe: undefined }]);
+  expect(beacons()).toEqual([
+    { package: 'zustand', version: '5.1.0', app: 'host', bundler: 'vite', probe: undefined },
+  ]);
 });
 
 it('keeps an optional probe on the record for tools', () => {
@@ -30,6 +32,8 @@ it('registrations made before the plugin are read when it arrives', () => {
 
 it('replaces a non-array global instead of failing the library it runs in', () => {
   (globalThis as Record<symbol, unknown>)[Symbol.for('concord.beacons')] = 7;
-  expect(() => registerInstance({ package: 'zustand', version: '5.1.0', app: 'host', bundler: 'vite' })).not.toThrow();
+  expect(() =>
+    registerInstance({ package: 'zustand', version: '5.1.0', app: 'host', bundler: 'vite' }),
+  ).not.toThrow();
   expect(beacons()).toHaveLength(1);
 });

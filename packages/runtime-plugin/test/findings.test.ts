@@ -5,6 +5,7 @@ import concord, { type ConcordDiagnostic, getDiagnostics, getInstances } from '@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type AppSpec,
+  federation,
   page,
   quietly,
   type Remote,
@@ -17,7 +18,8 @@ import {
 beforeEach(() => {
   resetPage();
   // Findings reported by scans outside `quietly` would print: keep the test output readable.
-  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const) vi.spyOn(console, k).mockImplementation(() => {});
+  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const)
+    vi.spyOn(console, k).mockImplementation(() => {});
   return () => vi.restoreAllMocks();
 });
 
@@ -118,11 +120,11 @@ describe.each(PAIRS)('host on runtime %s, remotes on %s', (hostRuntime, remoteRu
         bundler: 'rspack',
         shared: { zustand: { version: '4.5.0', singleton: true } },
       });
-      await run(host({ shared: { zustand: { version: '4.6.0', singleton: true, requiredVersion: '>=4' } } }), [
-        cart,
-        catalog,
-      ]);
-      const slot = (globalThis as { __FEDERATION__?: any }).__FEDERATION__.__SHARE__.host.default.zustand['5.1.0'];
+      await run(
+        host({ shared: { zustand: { version: '4.6.0', singleton: true, requiredVersion: '>=4' } } }),
+        [cart, catalog],
+      );
+      const slot = federation().__SHARE__.host.default.zustand['5.1.0'];
       expect(slot.from).toBe('host');
       expect(only('CONCORD-201').map((d) => [d.consumer?.app, d.provider])).toEqual([
         ['catalog', { app: 'cart', bundler: 'rspack' }],
@@ -171,23 +173,41 @@ describe.each(PAIRS)('host on runtime %s, remotes on %s', (hostRuntime, remoteRu
       ]);
     });
 
-    it.each(KINDS)('a same-version second copy (%s remote on its local fallback), seen by beacons', async (bundler, make) => {
-      // The remote initialises before the host loaded anything, finds no loaded provider and falls
-      // back to its own copy of the SAME version: one share-scope slot, two evaluated copies.
-      const spec: AppSpec = { name: 'cart', bundler, shared: { zustand: { version: '5.1.0', singleton: true } } };
-      if (bundler === 'rspack') spec.shared = {};
-      if (bundler === 'rspack') spec.consumes = { zustand: { version: '5.1.0', requiredVersion: '^6.0.0' } };
-      await run(host(), [remote(make, spec)]);
-      const [d] = only('CONCORD-202');
-      expect(d?.copies?.map((c) => `${c.version} ${c.app} ${c.source}`)).toEqual([
-        '5.1.0 host beacon',
-        '5.1.0 cart beacon',
-      ]);
-    });
+    it.each(KINDS)(
+      'a same-version second copy (%s remote on its local fallback), seen by beacons',
+      async (bundler, make) => {
+        // The remote initialises before the host loaded anything, finds no loaded provider and falls
+        // back to its own copy of the SAME version: one share-scope slot, two evaluated copies.
+        const spec: AppSpec = {
+          name: 'cart',
+          bundler,
+          shared: { zustand: { version: '5.1.0', singleton: true } },
+        };
+        if (bundler === 'rspack') spec.shared = {};
+        if (bundler === 'rspack')
+          spec.consumes = { zustand: { version: '5.1.0', requiredVersion: '^6.0.0' } };
+        await run(host(), [remote(make, spec)]);
+        const [d] = only('CONCORD-202');
+        expect(d?.copies?.map((c) => `${c.version} ${c.app} ${c.source}`)).toEqual([
+          '5.1.0 host beacon',
+          '5.1.0 cart beacon',
+        ]);
+      },
+    );
 
     it('two different module objects in the Vite module cache (no beacons)', async () => {
-      const a = remote(viteRemote, { name: 'a', bundler: 'vite', beacons: false, shared: { jotai: { version: '2.1.0' } } });
-      const b = remote(viteRemote, { name: 'b', bundler: 'vite', beacons: false, shared: { jotai: { version: '2.2.0' } } });
+      const a = remote(viteRemote, {
+        name: 'a',
+        bundler: 'vite',
+        beacons: false,
+        shared: { jotai: { version: '2.1.0' } },
+      });
+      const b = remote(viteRemote, {
+        name: 'b',
+        bundler: 'vite',
+        beacons: false,
+        shared: { jotai: { version: '2.2.0' } },
+      });
       await run(host({ beacons: false }), [a, b]);
       expect(getInstances().jotai?.map((c) => `${c.version} ${c.app} ${c.source}`)).toEqual([
         '2.1.0 a module-cache',
@@ -224,14 +244,25 @@ describe.each(PAIRS)('host on runtime %s, remotes on %s', (hostRuntime, remoteRu
     });
 
     it('reports a lone private copy too (the next app that shares it makes a duplicate)', async () => {
-      await run(host(), [remote(rspackRemote, { name: 'catalog', bundler: 'rspack', bundled: { jotai: '2.0.0' } })]);
+      await run(host(), [
+        remote(rspackRemote, { name: 'catalog', bundler: 'rspack', bundled: { jotai: '2.0.0' } }),
+      ]);
       expect(codes()).toEqual(['CONCORD-203 jotai']);
     });
 
     it('needs the app to run Concord: without its instance, a copy is only a copy', async () => {
-      await run(host(), [remote(rspackRemote, { name: 'legacy', bundler: 'rspack', concord: false, bundled: { jotai: '2.0.0' } })]);
+      await run(host(), [
+        remote(rspackRemote, {
+          name: 'legacy',
+          bundler: 'rspack',
+          concord: false,
+          bundled: { jotai: '2.0.0' },
+        }),
+      ]);
       expect(codes()).toEqual([]);
-      expect(getInstances().jotai).toEqual([{ package: 'jotai', version: '2.0.0', app: 'legacy', bundler: 'rspack', source: 'beacon' }]);
+      expect(getInstances().jotai).toEqual([
+        { package: 'jotai', version: '2.0.0', app: 'legacy', bundler: 'rspack', source: 'beacon' },
+      ]);
     });
   });
 
@@ -259,7 +290,9 @@ describe.each(PAIRS)('host on runtime %s, remotes on %s', (hostRuntime, remoteRu
 
   describe('CONCORD-204 singleton declared by one container and not by another', () => {
     it.each(KINDS)('host singleton, %s remote not', async (bundler, make) => {
-      await run(host(), [remote(make, { name: 'catalog', bundler, shared: { zustand: { version: '5.1.0' } } })]);
+      await run(host(), [
+        remote(make, { name: 'catalog', bundler, shared: { zustand: { version: '5.1.0' } } }),
+      ]);
       expect(only('CONCORD-204').map(facts)).toEqual([
         {
           package: 'zustand',
@@ -280,7 +313,9 @@ describe.each(PAIRS)('host on runtime %s, remotes on %s', (hostRuntime, remoteRu
     ] as const)('%s', async (_, requiredVersion, versions) => {
       const shared = { zustand: { version: versions[0], singleton: true, requiredVersion } };
       const provider = { zustand: { version: versions[1] ?? '5.1.0', singleton: true } };
-      await run(host({ shared: provider }), [remote(rspackRemote, { name: 'catalog', bundler: 'rspack', shared })]);
+      await run(host({ shared: provider }), [
+        remote(rspackRemote, { name: 'catalog', bundler: 'rspack', shared }),
+      ]);
       const [d] = only('CONCORD-206');
       expect(d && facts(d)).toMatchObject({
         package: 'zustand',
@@ -297,7 +332,7 @@ it('runs both runtime versions on one __FEDERATION__', async () => {
   const catalog = rspackRemote({ name: 'catalog', bundler: 'rspack', runtime: '2.9.3' }, concord);
   const cart = viteRemote({ name: 'cart', bundler: 'vite', runtime: '2.9.1' }, concord);
   await run(hostSpec({ runtime: '2.9.1' }), [catalog, cart]);
-  const instances = (globalThis as { __FEDERATION__?: any }).__FEDERATION__.__INSTANCES__;
+  const instances = federation().__INSTANCES__;
   expect(instances.map((i: { name: string; version: string }) => `${i.name}@${i.version}`).sort()).toEqual([
     'cart@2.9.1',
     'catalog@2.9.3',

@@ -60,6 +60,9 @@ export interface Lib {
 
 const G = globalThis as Any;
 
+/** The page's `__FEDERATION__` global. */
+export const federation = (): Any => G.__FEDERATION__;
+
 /** Evaluates one copy of a library's entry module, with the beacon the build plugins append. */
 export function evaluate(pkg: string, version: string, app: string, bundler: string, beacon = true): Lib {
   const lib = { pkg, version, evaluatedBy: app };
@@ -76,7 +79,8 @@ export function resetPage() {
     F.__GLOBAL_PLUGIN__ = [];
     F.moduleInfo = {};
   }
-  for (const k of Object.keys(G.__GLOBAL_LOADING_REMOTE_ENTRY__ ?? {})) delete G.__GLOBAL_LOADING_REMOTE_ENTRY__[k];
+  for (const k of Object.keys(G.__GLOBAL_LOADING_REMOTE_ENTRY__ ?? {}))
+    delete G.__GLOBAL_LOADING_REMOTE_ENTRY__[k];
   delete G[Symbol.for('concord.registry')];
   delete G[Symbol.for('concord.beacons')];
   delete G.__CONCORD__;
@@ -107,7 +111,12 @@ const declared = (spec: AppSpec, own: (pkg: string, v: string) => Lib) =>
   Object.fromEntries(
     Object.entries(spec.shared ?? {}).map(([pkg, s]) => [
       pkg,
-      { version: s.version, scope: ['default'], get: async () => () => own(pkg, s.version), shareConfig: shareConfig(s) },
+      {
+        version: s.version,
+        scope: ['default'],
+        get: async () => () => own(pkg, s.version),
+        shareConfig: shareConfig(s),
+      },
     ]),
   );
 
@@ -124,12 +133,25 @@ export function rspackRemote(spec: AppSpec, plugin: Factory): Remote {
     spec,
     entry: () => {
       // The bundle's startup: webpack-bundler-runtime `init()` → `runtime.init(initOptions)`.
-      const ins: Any = rt.init({ name: spec.name, remotes: [], shared: declared(spec, own) as Any, plugins: pluginOf(spec, plugin) });
+      const ins: Any = rt.init({
+        name: spec.name,
+        remotes: [],
+        shared: declared(spec, own) as Any,
+        plugins: pluginOf(spec, plugin),
+      });
       return {
         init(shareScope: Any, initScope: Any, remoteEntryInitOptions: Any) {
           ins.initOptions({ name: spec.name, remotes: [], ...remoteEntryInitOptions });
-          ins.initShareScopeMap('default', shareScope, { hostShareScopeMap: remoteEntryInitOptions?.shareScopeMap ?? {} });
-          return Promise.all(ins.initializeSharing('default', { strategy: ins.options.shareStrategy, initScope, from: 'build' }));
+          ins.initShareScopeMap('default', shareScope, {
+            hostShareScopeMap: remoteEntryInitOptions?.shareScopeMap ?? {},
+          });
+          return Promise.all(
+            ins.initializeSharing('default', {
+              strategy: ins.options.shareStrategy,
+              initScope,
+              from: 'build',
+            }),
+          );
         },
         async get() {
           // The exposed chunk's consumes, then its bundled (private) dependencies.
@@ -174,12 +196,27 @@ export function viteRemote(spec: AppSpec, plugin: Factory): Remote {
         const usedShared = Object.fromEntries(
           Object.entries(spec.shared ?? {}).map(([pkg, s]) => [
             pkg,
-            { name: pkg, version: s.version, scope: ['default'], from: spec.name, loaded: false, get: async () => () => own(pkg, s.version), shareConfig: shareConfig(s) },
+            {
+              name: pkg,
+              version: s.version,
+              scope: ['default'],
+              from: spec.name,
+              loaded: false,
+              get: async () => () => own(pkg, s.version),
+              shareConfig: shareConfig(s),
+            },
           ]),
         );
-        const ins: Any = rt.init({ name: spec.name, remotes: [], shared: usedShared as Any, plugins: pluginOf(spec, plugin) });
+        const ins: Any = rt.init({
+          name: spec.name,
+          remotes: [],
+          shared: usedShared as Any,
+          plugins: pluginOf(spec, plugin),
+        });
         ins.initShareScopeMap('default', shared);
-        await Promise.all(ins.initializeSharing('default', { strategy: 'version-first', from: 'build', initScope }));
+        await Promise.all(
+          ins.initializeSharing('default', { strategy: 'version-first', from: 'build', initScope }),
+        );
         // Bridge loaded providers into the module cache, reading the scope directly (no share hooks).
         for (const [pkg, s] of Object.entries(spec.shared ?? {})) {
           const versions = shared[pkg] ?? {};
@@ -223,7 +260,10 @@ export function page(host: AppSpec, remotes: Remote[], plugin: Factory): Page {
   };
   const ins: Any = rt.createInstance({
     name: host.name,
-    remotes: remotes.map((r) => ({ name: r.spec.name, entry: `http://127.0.0.1/${r.spec.name}/remoteEntry.js` })),
+    remotes: remotes.map((r) => ({
+      name: r.spec.name,
+      entry: `http://127.0.0.1/${r.spec.name}/remoteEntry.js`,
+    })),
     shared: declared(host, own) as Any,
     plugins: [...pluginOf(host, plugin), memoryLoader as Any],
     ...(host.shareStrategy && { shareStrategy: host.shareStrategy }),
@@ -245,7 +285,8 @@ export async function quietly<T>(fn: () => Promise<T> | T) {
   const lines: string[] = [];
   const saved = { ...console };
   for (const k of ['warn', 'error', 'log', 'groupCollapsed', 'groupEnd', 'info'] as const)
-    console[k] = (...args: unknown[]) => void lines.push(`${k}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+    console[k] = (...args: unknown[]) =>
+      void lines.push(`${k}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
   try {
     return { value: await fn(), lines };
   } finally {

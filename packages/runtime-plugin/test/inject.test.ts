@@ -1,7 +1,13 @@
 // The beacon snippet the build plugins append to each watched library's entry module: its exact text,
 // idempotent appending, one registration per evaluation, safe literals, and no effect on the module's
 // exports or tree-shaking (checked by bundling it with rolldown).
-import { BEACON_MARKER, beaconSnippet, DEFAULT_WATCHED, hasBeacon, toSafeJsLiteral } from '@concord/runtime-plugin/inject';
+import {
+  BEACON_MARKER,
+  beaconSnippet,
+  DEFAULT_WATCHED,
+  hasBeacon,
+  toSafeJsLiteral,
+} from '@concord/runtime-plugin/inject';
 import { rolldown } from 'rolldown';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetPage } from './harness';

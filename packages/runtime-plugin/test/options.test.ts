@@ -17,7 +17,9 @@ beforeEach(resetPage);
 
 describe('the factory', () => {
   it('returns { name: "concord", ...hooks } from serialised (JSON) options', () => {
-    const options = JSON.parse(JSON.stringify({ app: 'catalog', bundler: 'rspack', mode: 'warn', watch: ['zustand'] }));
+    const options = JSON.parse(
+      JSON.stringify({ app: 'catalog', bundler: 'rspack', mode: 'warn', watch: ['zustand'] }),
+    );
     const plugin = concord(options);
     expect(plugin.name).toBe('concord');
     expect(Object.keys(plugin).sort()).toMatchInlineSnapshot(`
@@ -41,13 +43,21 @@ describe('the factory', () => {
     expectTypeOf<ConcordRuntimePlugin['name']>().toEqualTypeOf<'concord'>();
   });
 
-  it.each(Object.keys(RUNTIMES) as (keyof typeof RUNTIMES)[])('registers on runtime %s, once per name', (v) => {
-    const ins = RUNTIMES[v].createInstance({ name: `app_${v.replaceAll('.', '_')}`, plugins: [concord(), concord()] });
-    // The runtime attaches the hooks of the first plugin named "concord" and ignores the second.
-    expect(ins.sharedHandler.hooks.lifecycle.resolveShare.listeners.size).toBe(1);
-    const registry = (globalThis as Record<symbol, { containers: Map<string, { app: string }> }>)[Symbol.for('concord.registry')]!;
-    expect([...registry.containers.values()].map((c) => c.app)).toEqual([`app_${v.replaceAll('.', '_')}`]);
-  });
+  it.each(Object.keys(RUNTIMES) as (keyof typeof RUNTIMES)[])(
+    'registers on runtime %s, once per name',
+    (v) => {
+      const ins = RUNTIMES[v].createInstance({
+        name: `app_${v.replaceAll('.', '_')}`,
+        plugins: [concord(), concord()],
+      });
+      // The runtime attaches the hooks of the first plugin named "concord" and ignores the second.
+      expect(ins.sharedHandler.hooks.lifecycle.resolveShare.listeners.size).toBe(1);
+      const registry = (globalThis as Record<symbol, { containers: Map<string, { app: string }> }>)[
+        Symbol.for('concord.registry')
+      ]!;
+      expect([...registry.containers.values()].map((c) => c.app)).toEqual([`app_${v.replaceAll('.', '_')}`]);
+    },
+  );
 
   it('falls back to the defaults on invalid options, with a coded warning, and keeps working', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -64,8 +74,15 @@ describe('the factory', () => {
 
 describe('resolveOptions', () => {
   it('completes the defaults', () => {
-    expect(resolveOptions()).toEqual({ bundler: 'unknown', mode: 'warn', packages: {}, watch: DEFAULT_WATCHED });
-    expect(resolveOptions({ app: 'cart', mode: undefined, packages: { zustand: { mode: 'throw' } } })).toEqual({
+    expect(resolveOptions()).toEqual({
+      bundler: 'unknown',
+      mode: 'warn',
+      packages: {},
+      watch: DEFAULT_WATCHED,
+    });
+    expect(
+      resolveOptions({ app: 'cart', mode: undefined, packages: { zustand: { mode: 'throw' } } }),
+    ).toEqual({
       app: 'cart',
       bundler: 'unknown',
       mode: 'warn',

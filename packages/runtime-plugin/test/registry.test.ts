@@ -19,16 +19,33 @@ it('de-duplicates findings across containers and plugin copies', async () => {
   const seen: Record<string, ConcordDiagnostic[]> = { host: [], catalog: [], cart: [] };
   const listen = (app: string) => ({ onDiagnostic: (d: ConcordDiagnostic) => void seen[app]!.push(d) });
   const catalog = rspackRemote(
-    { name: 'catalog', bundler: 'rspack', plugin: b.default as Factory, concord: listen('catalog'), bundled: { zustand: '5.1.0' } },
+    {
+      name: 'catalog',
+      bundler: 'rspack',
+      plugin: b.default as Factory,
+      concord: listen('catalog'),
+      bundled: { zustand: '5.1.0' },
+    },
     b.default as Factory,
   );
   const cart = viteRemote(
-    { name: 'cart', bundler: 'vite', plugin: c.default as Factory, concord: listen('cart'), bundled: { zustand: '5.1.0' } },
+    {
+      name: 'cart',
+      bundler: 'vite',
+      plugin: c.default as Factory,
+      concord: listen('cart'),
+      bundled: { zustand: '5.1.0' },
+    },
     c.default as Factory,
   );
   const { lines } = await quietly(async () => {
     const p = page(
-      { name: 'host', bundler: 'vite', concord: listen('host'), shared: { zustand: { version: '5.1.0', singleton: true } } },
+      {
+        name: 'host',
+        bundler: 'vite',
+        concord: listen('host'),
+        shared: { zustand: { version: '5.1.0', singleton: true } },
+      },
       [catalog, cart],
       a.default as Factory,
     );
@@ -40,7 +57,8 @@ it('de-duplicates findings across containers and plugin copies', async () => {
     b.getDiagnostics();
     c.getDiagnostics();
   });
-  const keys = (list: ConcordDiagnostic[]) => list.map((d) => `${d.code} ${d.package} ${d.consumer?.app ?? '-'}`);
+  const keys = (list: ConcordDiagnostic[]) =>
+    list.map((d) => `${d.code} ${d.package} ${d.consumer?.app ?? '-'}`);
   const expected = ['CONCORD-202 zustand -', 'CONCORD-203 zustand catalog', 'CONCORD-203 zustand cart'];
   // One registry, whichever copy you ask.
   expect(keys(a.getDiagnostics())).toEqual(expected);
@@ -59,13 +77,22 @@ it('hooks fire many times per page; the registry keeps one entry per container',
   const { default: concord, getDiagnostics } = await import('@concord/runtime-plugin');
   await quietly(async () => {
     const remotes = [1, 2, 3].map((i) =>
-      rspackRemote({ name: `r${i}`, bundler: 'rspack', shared: { zustand: { version: '5.1.0', singleton: true } } }, concord),
+      rspackRemote(
+        { name: `r${i}`, bundler: 'rspack', shared: { zustand: { version: '5.1.0', singleton: true } } },
+        concord,
+      ),
     );
-    const p = page({ name: 'host', bundler: 'vite', shared: { zustand: { version: '5.1.0', singleton: true } } }, remotes, concord);
+    const p = page(
+      { name: 'host', bundler: 'vite', shared: { zustand: { version: '5.1.0', singleton: true } } },
+      remotes,
+      concord,
+    );
     await p.load('zustand');
     for (const r of remotes) await p.loadRemote(r.spec.name);
   });
-  const registry = (globalThis as Record<symbol, { containers: Map<string, unknown> }>)[Symbol.for('concord.registry')]!;
+  const registry = (globalThis as Record<symbol, { containers: Map<string, unknown> }>)[
+    Symbol.for('concord.registry')
+  ]!;
   expect([...registry.containers.keys()].sort()).toEqual(['host', 'r1', 'r2', 'r3']);
   expect(getDiagnostics()).toEqual([]);
 });

@@ -6,7 +6,8 @@ import { type AppSpec, page, quietly, type Remote, resetPage, rspackRemote, vite
 
 beforeEach(() => {
   resetPage();
-  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const) vi.spyOn(console, k).mockImplementation(() => {});
+  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const)
+    vi.spyOn(console, k).mockImplementation(() => {});
   return () => vi.restoreAllMocks();
 });
 
@@ -22,7 +23,10 @@ const host = (over: Partial<AppSpec> = {}): AppSpec => ({
   ...over,
 });
 const healthy = (): Remote =>
-  rspackRemote({ name: 'healthy', bundler: 'rspack', shared: { zustand: { version: '5.0.0', singleton: true } } }, concord);
+  rspackRemote(
+    { name: 'healthy', bundler: 'rspack', shared: { zustand: { version: '5.0.0', singleton: true } } },
+    concord,
+  );
 
 /** Loads the host's shares, then each remote; returns each remote's outcome. */
 async function outcomes(hostSpec: AppSpec, remotes: Remote[]) {
@@ -47,7 +51,12 @@ const throwing: ConcordRuntimeOptions = { mode: 'throw' };
 describe.each(KINDS)('a %s consumer in throw mode', (bundler, make) => {
   it('CONCORD-201: its load fails, the host and a healthy remote keep working', async () => {
     const offender = make(
-      { name: 'catalog', bundler, concord: throwing, shared: { zustand: { version: '4.5.0', singleton: true } } },
+      {
+        name: 'catalog',
+        bundler,
+        concord: throwing,
+        shared: { zustand: { version: '4.5.0', singleton: true } },
+      },
       concord,
     );
     // loaded-first: remotes initialise when used, after the host loaded its zustand.
@@ -60,7 +69,12 @@ describe.each(KINDS)('a %s consumer in throw mode', (bundler, make) => {
 
   it('CONCORD-201 even with the remote initialised inside the host’s own version-first loadShare', async () => {
     const offender = make(
-      { name: 'catalog', bundler, concord: throwing, shared: { zustand: { version: '4.5.0', singleton: true } } },
+      {
+        name: 'catalog',
+        bundler,
+        concord: throwing,
+        shared: { zustand: { version: '4.5.0', singleton: true } },
+      },
       concord,
     );
     const result = await outcomes(host(), [offender, healthy()]);
@@ -70,7 +84,10 @@ describe.each(KINDS)('a %s consumer in throw mode', (bundler, make) => {
   });
 
   it('CONCORD-203: a private copy next to the shared one fails its own evaluation', async () => {
-    const offender = make({ name: 'catalog', bundler, concord: throwing, bundled: { zustand: '5.1.0' } }, concord);
+    const offender = make(
+      { name: 'catalog', bundler, concord: throwing, bundled: { zustand: '5.1.0' } },
+      concord,
+    );
     expect(await outcomes(host(), [offender, healthy()])).toEqual({
       catalog: 'ConcordError CONCORD-203',
       healthy: 'loaded zustand@5.1.0',
@@ -96,13 +113,18 @@ describe('a strictVersion singleton on Vite', () => {
       },
       concord,
     );
-    expect((await outcomes(host({ shareStrategy: 'loaded-first' }), [offender])).cart).toBe('ConcordError CONCORD-201');
+    expect((await outcomes(host({ shareStrategy: 'loaded-first' }), [offender])).cart).toBe(
+      'ConcordError CONCORD-201',
+    );
   });
 });
 
 describe('the legitimate copy never fails', () => {
   it('a host whose copy is the only one, or the shared one, loads in throw mode', async () => {
-    const privateFirst = rspackRemote({ name: 'catalog', bundler: 'rspack', bundled: { zustand: '5.1.0' } }, concord);
+    const privateFirst = rspackRemote(
+      { name: 'catalog', bundler: 'rspack', bundled: { zustand: '5.1.0' } },
+      concord,
+    );
     // The remote (warn mode) evaluates its private copy before the host (throw mode) evaluates its shared one.
     const result = await quietly(async () => {
       const p = page(host({ concord: throwing, shareStrategy: 'loaded-first' }), [privateFirst], concord);
