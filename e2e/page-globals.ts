@@ -2,18 +2,43 @@
 // and the host's debugging handle on the Acme bus (window.__ACME__.host).
 import type { Page } from '@playwright/test';
 
-/** A diagnostic as window.__CONCORD__.getDiagnostics() lists it. */
-export interface Diagnostic {
-  code: string;
-  message: string;
-  package?: string;
-  [key: string]: unknown;
+interface AppRef {
+  app: string;
+  bundler: string;
 }
 
+/** A diagnostic as window.__CONCORD__.getDiagnostics() lists it (see @concord/runtime-plugin). */
+export interface Diagnostic {
+  code: string;
+  severity: 'error' | 'warning';
+  package: string;
+  message: string;
+  versions: string[];
+  requiredVersion?: string | null;
+  consumer?: AppRef;
+  provider?: AppRef;
+  copies?: (AppRef & { package: string; version: string; source: string })[];
+  mode: string;
+}
+
+/** What the host's `inspect()` of the Acme bus reports (see @concord/shared-state). */
 export interface Inspection {
+  /** Live listeners and event handlers per app. */
   listeners: Record<string, number>;
-  handlers: Record<string, number>;
   copies: { version: string; protocol: number }[];
+}
+
+/** The apps a diagnostic names, as `app (bundler)`, and every version or range it names. */
+export function named(d: Diagnostic): { apps: string[]; versions: string[] } {
+  const refs = [d.consumer, d.provider, ...(d.copies ?? [])].filter((r): r is AppRef => r !== undefined);
+  return {
+    apps: refs.map((r) => `${r.app} (${r.bundler})`),
+    versions: [
+      ...d.versions,
+      ...(d.requiredVersion ? [d.requiredVersion] : []),
+      ...(d.copies ?? []).map((c) => c.version),
+    ],
+  };
 }
 
 interface ConcordGlobal {

@@ -8,10 +8,14 @@ import { appOrigin, SCENARIOS } from '../playground/scenarios.mjs';
 import { chromiumArgs, chromiumPath } from '../scripts/demo/browser.mjs';
 import type { ScenarioOptions } from './fixtures';
 
-// `--project a --project=b`: start only the servers those projects need.
-const wanted = process.argv.flatMap((arg, i, argv) =>
-  arg === '--project' ? [argv[i + 1]] : arg.startsWith('--project=') ? [arg.slice(10)] : [],
-);
+// `--project a b --project=c` (the flag takes several names): start only the servers those projects need.
+const wanted: string[] = [];
+for (let i = 0; i < process.argv.length; i++) {
+  const arg = process.argv[i]!;
+  if (arg.startsWith('--project=')) wanted.push(arg.slice('--project='.length));
+  else if (arg === '--project')
+    while (process.argv[i + 1] && !process.argv[i + 1]!.startsWith('-')) wanted.push(process.argv[++i]!);
+}
 const selected = SCENARIOS.filter((s) => wanted.length === 0 || wanted.includes(s.name));
 
 const projects: Project<ScenarioOptions>[] = SCENARIOS.map((scenario) => ({

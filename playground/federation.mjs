@@ -70,22 +70,35 @@ function remotesFor(app, scenarioName, env) {
 
 const singleton = (version) => ({ singleton: true, version, requiredVersion: `^${version}` });
 
-/** The `shared` entries an app states itself: only what differs from Concord's defaults. */
+/**
+ * The `shared` entries an app states itself: only what differs from Concord's defaults. A package
+ * installed under an alias (`zustand4`, `react18`) is the fallback `import` of the real share key. Rspack
+ * resolves a fallback from each importing module (React's from @concord/shared-state/react, say), so it
+ * gets an absolute path; @module-federation/vite resolves it from the app.
+ */
 function sharedFor(app, appDir, choices) {
   const shared = {};
+  const { framework, bundler } = APP_INFO[app];
+  const require = createRequire(join(appDir, 'package.json'));
+  const fallback = (request) => (bundler === 'rspack' ? require.resolve(request) : request);
   // Vue is not a store library, so Concord does not share it by itself.
-  if (APP_INFO[app].framework === 'vue') shared.vue = singleton(installedVersion(appDir, 'vue'));
+  if (framework === 'vue') shared.vue = singleton(installedVersion(appDir, 'vue'));
+  if (!choices.zustand.shared) {
+    // `autoShare: false` stops Concord sharing any store library by itself: keep React shared by hand.
+    shared.react = singleton(installedVersion(appDir, 'react'));
+    shared['react-dom'] = singleton(installedVersion(appDir, 'react-dom'));
+  }
   if (choices.zustand.major === 4) {
     shared.zustand = {
       ...singleton(installedVersion(appDir, 'zustand4')),
       singleton: choices.zustand.singleton,
-      import: 'zustand4',
+      import: fallback('zustand4'),
     };
   }
   if (choices.react.major === 18) {
     const react = installedVersion(appDir, 'react18');
     const reactDom = installedVersion(appDir, 'react-dom18');
-    const from = (alias, key, version) => ({ ...singleton(version), import: alias, shareKey: key });
+    const from = (alias, key, version) => ({ ...singleton(version), import: fallback(alias), shareKey: key });
     shared.react = from('react18', 'react', react);
     shared['react-dom'] = from('react-dom18', 'react-dom', reactDom);
     shared['react/jsx-runtime'] = from('react18/jsx-runtime', 'react/jsx-runtime', react);

@@ -12,17 +12,18 @@ export interface AppScenario {
   react?: { major?: 18 | 19 };
 }
 
-/** A finding a scenario must produce, at load time (runtime plugin) or in the build report. */
+/** A finding a scenario must produce: at load time, in the host's build report, or in an app's build. */
 export interface ExpectedFinding {
   code: string;
-  /** Where it shows: `runtime` = window.__CONCORD__.getDiagnostics(), `report` = the host's build report. */
-  where: 'runtime' | 'report';
+  /**
+   * `runtime`: window.__CONCORD__.getDiagnostics(); `report`: the host build's report (terminal, JSON,
+   * HTML); `build`: the build log of `apps[0]`.
+   */
+  where: 'runtime' | 'report' | 'build';
   package: string;
-  /** Apps the message must name. */
+  /** Apps the finding must name, each with its bundler (APP_INFO). */
   apps: AppName[];
-  /** Bundlers the message must name (runtime findings). */
-  bundlers?: Bundler[];
-  /** Versions the message must name. */
+  /** Versions (and ranges) the finding must name. */
   versions?: string[];
 }
 

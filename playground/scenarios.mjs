@@ -23,6 +23,57 @@ export const APP_INFO = Object.freeze({
 
 export const BASE_PORT = 4100;
 
+// What each scenario must produce. `runtime`: window.__CONCORD__.getDiagnostics() on the page (codes
+// 2xx), naming the apps (consumer, provider or live copies) with their bundlers and the versions;
+// `report`: the host build's report (4xx) in the terminal, concord-report.json and .html; `build`: the
+// named app's own build log (1xx).
+const zustandRequires4 = (app) => [
+  {
+    where: 'runtime',
+    code: 'CONCORD-201',
+    package: 'zustand',
+    apps: [app, 'host'],
+    versions: ['5.1.0', '^4.5.7'],
+  },
+  {
+    where: 'report',
+    code: 'CONCORD-410',
+    package: 'zustand',
+    apps: [app, 'host'],
+    versions: ['^4.5.7', '5.1.0'],
+  },
+  {
+    where: 'report',
+    code: 'CONCORD-411',
+    package: 'zustand',
+    apps: ['host', app],
+    versions: ['4.5.7', '5.1.0'],
+  },
+];
+const react18 = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'].flatMap((pkg) => [
+  {
+    where: 'runtime',
+    code: 'CONCORD-201',
+    package: pkg,
+    apps: ['catalog', 'host'],
+    versions: ['19.3.1', '^18.3.1'],
+  },
+  {
+    where: 'report',
+    code: 'CONCORD-410',
+    package: pkg,
+    apps: ['catalog', 'host'],
+    versions: ['^18.3.1', '19.3.1'],
+  },
+  {
+    where: 'report',
+    code: 'CONCORD-411',
+    package: pkg,
+    apps: ['host', 'catalog'],
+    versions: ['18.3.1', '19.3.1'],
+  },
+]);
+
 /** @type {readonly Scenario[]} */
 export const SCENARIOS = Object.freeze([
   {
@@ -35,44 +86,81 @@ export const SCENARIOS = Object.freeze([
     name: 'catalog-unshared-zustand',
     title: 'catalog (Rspack) leaves zustand out of `shared` and bundles a private copy',
     apps: { catalog: { zustand: { shared: false } } },
-    expect: [],
+    expect: [
+      { where: 'runtime', code: 'CONCORD-203', package: 'zustand', apps: ['catalog'], versions: ['5.1.0'] },
+      {
+        where: 'runtime',
+        code: 'CONCORD-202',
+        package: 'zustand',
+        apps: ['host', 'catalog'],
+        versions: ['5.1.0'],
+      },
+      { where: 'report', code: 'CONCORD-413', package: 'zustand', apps: ['catalog'], versions: ['5.1.0'] },
+      { where: 'build', code: 'CONCORD-106', package: 'zustand', apps: ['catalog'], versions: ['5.1.0'] },
+    ],
   },
   {
     name: 'cart-zustand-split',
     title: 'cart (Vite) shares zustand 4 as a non-singleton while the page runs zustand 5',
     apps: { cart: { zustand: { major: 4, singleton: false } } },
-    expect: [],
+    expect: [
+      {
+        where: 'runtime',
+        code: 'CONCORD-202',
+        package: 'zustand',
+        apps: ['host', 'cart'],
+        versions: ['5.1.0', '4.5.7'],
+      },
+      { where: 'report', code: 'CONCORD-412', package: 'zustand', apps: ['cart', 'host', 'catalog'] },
+      {
+        where: 'report',
+        code: 'CONCORD-416',
+        package: 'zustand',
+        apps: ['cart', 'host'],
+        versions: ['4.5.7', '5.1.0'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-411',
+        package: 'zustand',
+        apps: ['host', 'cart'],
+        versions: ['4.5.7', '5.1.0'],
+      },
+      { where: 'build', code: 'CONCORD-105', package: 'zustand', apps: ['cart'] },
+    ],
   },
   {
     name: 'cart-requires-zustand-4',
     title: 'cart (Vite) declares a singleton zustand ^4.5.7 while the page runs 5.1.0',
     apps: { cart: { zustand: { major: 4 } } },
-    expect: [],
+    expect: zustandRequires4('cart'),
   },
   {
     name: 'catalog-requires-zustand-4',
     title: 'catalog (Rspack) declares a singleton zustand ^4.5.7 while the page runs 5.1.0',
     apps: { catalog: { zustand: { major: 4 } } },
-    expect: [],
+    expect: zustandRequires4('catalog'),
   },
   {
     name: 'cart-strict',
     title: 'cart (Vite) requires zustand ^4.5.7 in strict mode: cart fails with its code, the rest works',
     apps: { cart: { zustand: { major: 4 }, mode: 'throw' } },
-    expect: [],
+    fails: { app: 'cart', code: 'CONCORD-201' },
+    expect: zustandRequires4('cart'),
   },
   {
     name: 'catalog-strict',
     title:
       'catalog (Rspack) requires zustand ^4.5.7 in strict mode: catalog fails with its code, the rest works',
     apps: { catalog: { zustand: { major: 4 }, mode: 'throw' } },
-    expect: [],
+    fails: { app: 'catalog', code: 'CONCORD-201' },
+    expect: zustandRequires4('catalog'),
   },
   {
     name: 'catalog-react-18',
     title: 'catalog (Rspack) is built against React 18 while the page runs React 19',
     apps: { catalog: { react: { major: 18 } } },
-    expect: [],
+    expect: react18,
   },
 ]);
 

@@ -18,13 +18,13 @@ test('a healthy page has no Concord finding, no console error and one copy of ea
   expect(consoleErrors).toEqual([]);
 
   // The registry really watched the libraries (an empty registry would pass the assertion vacuously)…
-  const watched = await page.evaluate(() =>
+  const instances: Record<string, { app: string; version: string }[]> = await page.evaluate(() =>
     JSON.parse(JSON.stringify(globalThis.__CONCORD__!.getInstances())),
   );
-  const packages = JSON.stringify(watched);
-  for (const name of ['react', 'zustand', '@concord/shared-state', '@acme/contract']) {
-    expect(packages, `${name} is not among the watched instances`).toContain(`"${name}"`);
+  for (const name of ['react', 'react-dom', 'zustand', '@concord/shared-state', '@acme/contract']) {
+    expect(instances[name], `${name} among the live instances`).toBeDefined();
   }
+  expect(instances.zustand).toEqual([expect.objectContaining({ app: 'host', version: '5.1.0' })]);
   // …and finds one copy of each.
   await page.evaluate(() => globalThis.__CONCORD__!.assertSingleInstances());
 });

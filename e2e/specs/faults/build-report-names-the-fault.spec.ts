@@ -1,39 +1,71 @@
-// The host's build report (terminal output, concord-report.json, concord-report.html) names the same
-// problem that the page reports at load time.
+// The build names the same problem as the page: the host build's report (its terminal output,
+// concord-report.json and concord-report.html) and, for build-time codes, the offending app's build log.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { outDir } from '../../../playground/scenarios.mjs';
+import { APP_INFO, outDir } from '../../../playground/scenarios.mjs';
 import { expect, test } from '../../fixtures';
 
 interface ReportFinding {
   code: string;
-  severity: string;
+  severity: 'error' | 'warning' | 'info';
   message: string;
   package?: string;
   apps?: string[];
 }
 
+const read = (file: string) => readFileSync(file, 'utf8');
+
 test('the build report names the fault in the terminal, in JSON and in HTML', async ({ page, scenario }) => {
   const expected = scenario.expect.filter((finding) => finding.where === 'report');
   expect(expected.length, `scenario ${scenario.name} declares no report finding`).toBeGreaterThan(0);
   const hostDir = outDir(scenario.name, 'host');
-  const report = JSON.parse(readFileSync(join(hostDir, 'concord-report.json'), 'utf8'));
-  const terminal = readFileSync(join(hostDir, '..', 'logs', 'host.log'), 'utf8');
-
+  const report = JSON.parse(read(join(hostDir, 'concord-report.json')));
+  const terminal = read(join(hostDir, '..', 'logs', 'host.log'));
   await page.goto('/concord-report.html');
+
   for (const finding of expected) {
     const inJson = (report.findings as ReportFinding[]).filter(
       (f) => f.code === finding.code && f.package === finding.package,
     );
     expect(inJson, `${finding.code} ${finding.package} in concord-report.json`).not.toEqual([]);
-    const apps = new Set(inJson.flatMap((f) => f.apps ?? []));
-    for (const app of finding.apps) expect([...apps]).toContain(app);
-    for (const version of finding.versions ?? []) {
-      expect(inJson.map((f) => f.message).join('\n')).toContain(version);
+    const messages = inJson.map((f) => f.message).join('\n');
+    for (const app of finding.apps) {
+      expect(inJson.flatMap((f) => f.apps ?? [])).toContain(app);
+      expect(messages).toContain(`"${app}"`);
+      // The report read each app's bundler from its manifest.
+      expect(report.apps).toContainEqual(
+        expect.objectContaining({ name: app, bundler: APP_INFO[app].bundler }),
+      );
     }
+    for (const version of finding.versions ?? []) expect(messages).toContain(version);
 
-    expect(terminal).toContain(finding.code);
-    expect(terminal).toContain(finding.package);
+    expect(terminal).toMatch(new RegExp(`${finding.code}\\b[^\\n]*${escapeRegExp(finding.package)}`));
     await expect(page.getByText(finding.code).first()).toBeVisible();
   }
 });
+
+test('the build report has no error or warning beyond the fault', async ({ scenario }) => {
+  const expected = new Set(
+    scenario.expect.filter((f) => f.where === 'report').map((f) => `${f.code} ${f.package}`),
+  );
+  const report = JSON.parse(read(join(outDir(scenario.name, 'host'), 'concord-report.json')));
+  const unexpected = (report.findings as ReportFinding[])
+    .filter((f) => f.severity !== 'info' && !expected.has(`${f.code} ${f.package}`))
+    .map((f) => `${f.code} ${f.package}: ${f.message}`);
+  expect(unexpected).toEqual([]);
+});
+
+test('the offending app’s own build warns with its code', async ({ scenario }) => {
+  const expected = scenario.expect.filter((finding) => finding.where === 'build');
+  test.skip(expected.length === 0, `scenario ${scenario.name} expects no build-time code`);
+  for (const finding of expected) {
+    const [app] = finding.apps;
+    const log = read(join(outDir(scenario.name, app!), '..', 'logs', `${app}.log`));
+    expect(log).toMatch(new RegExp(`${finding.code}\\b[^\\n]*"${app}" \\(${APP_INFO[app!].bundler}\\)`));
+    expect(log).toContain(finding.package);
+  }
+});
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
