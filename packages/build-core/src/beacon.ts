@@ -2,8 +2,11 @@
 // module, so every evaluated copy of the library announces itself, shared or bundled privately.
 
 import { beaconSnippet, hasBeacon } from '@concord/runtime-plugin/inject';
+import { createDebugger } from './debug';
 import type { Bundler } from './options';
 import { createEntryMatcher, type WatchedEntry } from './package-entries';
+
+const debug = createDebugger('concord:beacons');
 
 /** Appends beacons to entry modules of watched packages; one instance per build. */
 export interface BeaconTransform {
@@ -37,6 +40,7 @@ export function createBeaconTransform(options: {
     transform(code, file) {
       const entry = match(file);
       if (!entry || hasBeacon(code)) return undefined;
+      debug?.(`${options.app}: beacon for ${entry.package}@${entry.version} in ${file}`);
       const snippet = beaconSnippet({
         package: entry.package,
         version: entry.version,

@@ -5,10 +5,13 @@ import { DEFAULT_WATCHED } from '@concord/runtime-plugin/inject';
 import { type Augmentation, augmentFederationOptions, type FederationOptionsLike } from './augment';
 import { type BeaconTransform, createBeaconTransform, watchedPathFilter } from './beacon';
 import { checkReads, type LoadedContract, loadContract } from './contract';
+import { createDebugger } from './debug';
 import type { Diagnostic } from './diagnostics';
 import { buildMetadata, type ConcordMetadata, manifestFileNames } from './metadata';
 import { type Bundler, type ConcordOptions, type ResolvedConcordOptions, resolveOptions } from './options';
 import { type ProjectInfo, readProject } from './project';
+
+const debug = createDebugger('concord:build');
 
 /** Federation options with Concord's options under `concord`. */
 export type WithConcordOptions<T> = T & {
@@ -62,6 +65,7 @@ export function prepareBuild<T extends FederationOptionsLike>(
     defaultWatched: DEFAULT_WATCHED,
   });
   const { app, watched } = augmentation;
+  debug?.(`${app} (${context.bundler}) from ${root}: shared`, augmentation.federation.shared);
   const dirs = [...new Set(watched.map((name) => project.find(name)?.dir).filter((d) => d !== undefined))];
   let pending: ReturnType<ConcordBuild<T>['metadata']> | undefined;
   return {
