@@ -84,8 +84,12 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** `"host" (vite)` — how every message names an app. */
 export const appLabel = (app: string, bundler: string): string => `"${app}" (${bundler})`;
 
-/** `"a" (vite), "b" (rspack) and "c" (vite)`. */
-export function listOf(items: string[]): string {
+/**
+ * `"a" (vite), "b" (rspack) and "c" (vite)`; past `max` items, `"a", "b", … and 498 more` (the finding's
+ * `apps` field still lists every app).
+ */
+export function listOf(items: readonly string[], max = 8): string {
   if (items.length <= 1) return items.join('');
+  if (items.length > max) return `${items.slice(0, max - 1).join(', ')} and ${items.length - max + 1} more`;
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -5,6 +5,7 @@ import { VERSION } from '../version';
 import { type App, collectApps } from './apps';
 import { analyzeContracts } from './contracts';
 import { analyzePackage } from './packages';
+import { createSatisfies } from './share-scope';
 
 /** The version of the JSON report schema (`report.schema`); see schema/report.schema.json. */
 export const REPORT_SCHEMA = 1;
@@ -14,22 +15,41 @@ export const REPORT_SCHEMA = 1;
  * page. Pure: no I/O, JSON-serialisable result, the same output for the same inputs.
  */
 export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Report {
-  const { apps, findings } = collectApps(inputs, options.watched ?? []);
+  const { apps, findings, watchSets, uses } = collectApps(inputs, options.watched ?? []);
   const byName = new Map(apps.map((a) => [a.name, a]));
-  const packages = new Set<string>();
+  const privates = new Map<string, Map<number, string>>();
   for (const app of apps) {
-    for (const pkg of app.decls.keys()) packages.add(pkg);
     const deps = app.manifest.concord?.dependencies;
-    if (deps) for (const pkg of Object.keys(deps)) if (app.watched.has(pkg)) packages.add(pkg);
+    if (deps)
+      for (const pkg of Object.keys(deps)) {
+        if (app.decls.has(pkg)) continue;
+        const byApp = privates.get(pkg) ?? new Map<number, string>();
+        byApp.set(app.index, deps[pkg]!);
+        privates.set(pkg, byApp);
+      }
   }
+  const isWatched = (pkg: string): boolean => watchSets.some((set) => set.has(pkg));
+  // Rows: every shared package, plus watched libraries some app bundles privately.
+  const packages = new Set(uses.keys());
+  for (const [pkg, byApp] of privates)
+    for (const index of byApp.keys()) if (apps[index]!.watched.has(pkg)) packages.add(pkg);
+  const satisfies = createSatisfies();
   const matrix: MatrixRow[] = [];
   for (const pkg of [...packages].sort()) {
-    const result = analyzePackage(pkg, apps, byName);
+    const result = analyzePackage(
+      pkg,
+      uses.get(pkg) ?? [],
+      privates.get(pkg),
+      isWatched(pkg),
+      apps,
+      byName,
+      satisfies,
+    );
     matrix.push(result.row);
     for (const f of result.findings) findings.push(f);
   }
   for (const app of apps) notShared(app, findings);
-  for (const f of analyzeContracts(apps)) findings.push(f);
+  for (const f of analyzeContracts(apps, satisfies)) findings.push(f);
   findings.sort(compareFindings);
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings)

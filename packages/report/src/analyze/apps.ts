@@ -1,7 +1,7 @@
 // Turns validated inputs into apps with one merged declaration per shared package: the manifest's entry, with
 // Concord's configured values (`concord.shared`) taking precedence because enhanced over-reports `singleton`.
 import { appLabel, finding } from '../finding';
-import type { Bundler, FederationManifest, Finding, LoadedInput } from '../types';
+import type { Bundler, FederationManifest, Finding, LoadedInput, MatrixCell } from '../types';
 import type { Declaration } from './share-scope';
 
 /**
@@ -24,27 +24,36 @@ export const DEFAULT_WATCHED: readonly string[] = Object.freeze([
 ]);
 
 export interface AppDecl extends Declaration {
+  /** The declaring app. */
+  owner: App;
   singletonSource: 'concord' | 'manifest' | null;
   /** requiredVersion as written, for display (`null` when not recorded). */
   requiredRaw: string | null;
 }
 
 export interface App {
+  /** Position in `Report.apps` (and in every row's `cells`). */
+  index: number;
   name: string;
   bundler: Bundler;
   input: string;
   manifest: FederationManifest;
   decls: Map<string, AppDecl>;
   watched: ReadonlySet<string>;
+  /** This app's cell in rows of packages it neither shares nor depends on (one object, reused). */
+  absent: MatrixCell;
 }
 
 export function collectApps(
   inputs: LoadedInput[],
   extraWatched: readonly string[],
-): { apps: App[]; findings: Finding[] } {
+): { apps: App[]; findings: Finding[]; watchSets: ReadonlySet<string>[]; uses: Map<string, AppDecl[]> } {
   const apps: App[] = [];
+  const uses = new Map<string, AppDecl[]>();
   const findings: Finding[] = [];
   const byName = new Map<string, App>();
+  // Apps mostly share one watch list: one Set per distinct list keeps the per-package lookups few.
+  const watchSets = new Map<string, ReadonlySet<string>>();
   for (const input of inputs) {
     if (!input.ok) {
       findings.push(input.finding);
@@ -66,31 +75,56 @@ export function collectApps(
     }
     findings.push(...input.findings);
     const m = input.manifest;
-    const watched = new Set(m.concord?.watched ?? DEFAULT_WATCHED);
-    for (const w of extraWatched) watched.add(w);
+    const list = [...(m.concord?.watched ?? DEFAULT_WATCHED), ...extraWatched];
+    const key = list.join('\u0000');
+    let watched = watchSets.get(key);
+    if (!watched) {
+      watched = new Set(list);
+      watchSets.set(key, watched);
+    }
     const app: App = {
+      index: apps.length,
+      decls: new Map(),
       name: input.app,
       bundler: input.bundler,
       input: input.input,
       manifest: m,
-      decls: declarations(input.app, m),
       watched,
+      absent: Object.freeze({
+        app: input.app,
+        version: null,
+        requiredVersion: null,
+        singleton: null,
+        singletonSource: null,
+        strictVersion: null,
+        provider: null,
+        verdict: 'absent',
+      }),
     };
+    declarations(app, m, uses);
     byName.set(app.name, app);
     apps.push(app);
   }
-  return { apps, findings };
+  return { apps, findings, watchSets: [...watchSets.values()], uses };
 }
 
-function declarations(app: string, m: FederationManifest): Map<string, AppDecl> {
-  const decls = new Map<string, AppDecl>();
+/** Fills `owner.decls` and appends each declaration to its package's list in `uses` (app order). */
+function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDecl[]>): void {
+  const { decls, name: app } = owner;
+  const add = (pkg: string, d: AppDecl): void => {
+    decls.set(pkg, d);
+    const list = uses.get(pkg);
+    if (list) list.push(d);
+    else uses.set(pkg, [d]);
+  };
   const configured = m.concord?.shared;
   for (const s of m.shared) {
     if (decls.has(s.name)) continue;
     const c = configured?.[s.name];
     const requiredVersion = c?.requiredVersion ?? s.requiredVersion;
     const singleton = c?.singleton ?? s.singleton;
-    decls.set(s.name, {
+    add(s.name, {
+      owner,
       app,
       version: c?.import === false ? null : s.version,
       declared: s.version,
@@ -108,7 +142,8 @@ function declarations(app: string, m: FederationManifest): Map<string, AppDecl> 
       const c = configured[name]!;
       const version = c.version ?? m.concord!.dependencies[name] ?? '0';
       const requiredVersion = c.requiredVersion ?? null;
-      decls.set(name, {
+      add(name, {
+        owner,
         app,
         version: c.import === false ? null : version,
         declared: version,
@@ -119,5 +154,4 @@ function declarations(app: string, m: FederationManifest): Map<string, AppDecl> 
         strictVersion: c.strictVersion ?? null,
       });
     }
-  return decls;
 }

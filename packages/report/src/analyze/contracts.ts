@@ -3,14 +3,14 @@
 import { appLabel, finding, listOf } from '../finding';
 import type { ContractDescription, Finding } from '../types';
 import type { App } from './apps';
-import { satisfies } from './share-scope';
+import type { Satisfies } from './share-scope';
 
 type WithContract = App & { contract: ContractDescription };
 
 const label = (a: App): string => appLabel(a.name, a.bundler);
 const contractOf = (a: App): ContractDescription | undefined => a.manifest.concord?.contract;
 
-export function analyzeContracts(apps: App[]): Finding[] {
+export function analyzeContracts(apps: App[], satisfies: Satisfies): Finding[] {
   const groups = new Map<string, WithContract[]>();
   for (const app of apps) {
     const contract = contractOf(app);
@@ -21,16 +21,20 @@ export function analyzeContracts(apps: App[]): Finding[] {
   }
   const findings: Finding[] = [];
   for (const [name, group] of groups) {
-    incompatibleVersions(name, group, findings);
+    incompatibleVersions(name, group, findings, satisfies);
     const owners = ownership(name, group, findings);
     readers(name, group, owners, apps, findings);
   }
   return findings;
 }
 
-const compatible = (a: string, b: string): boolean => satisfies(a, `^${b}`) || satisfies(b, `^${a}`);
-
-function incompatibleVersions(name: string, group: WithContract[], findings: Finding[]): void {
+function incompatibleVersions(
+  name: string,
+  group: WithContract[],
+  findings: Finding[],
+  satisfies: Satisfies,
+): void {
+  const compatible = (a: string, b: string): boolean => satisfies(a, `^${b}`) || satisfies(b, `^${a}`);
   const versions = [...new Set(group.map((a) => a.contract.version))];
   const clash = versions.some((a, i) => versions.slice(i + 1).some((b) => !compatible(a, b)));
   if (!clash) return;

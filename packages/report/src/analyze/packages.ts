@@ -2,42 +2,40 @@
 import { appLabel, finding, listOf } from '../finding';
 import type { Finding, MatrixCell, MatrixRow, ProviderRef } from '../types';
 import type { App, AppDecl } from './apps';
-import { PackageScope, type Resolution, satisfies } from './share-scope';
+import { PackageScope, type Resolution, type Satisfies } from './share-scope';
 import { compareVersionsDesc, exactPin, PROTOCOL_RE } from './versions';
 
 const label = (a: App): string => appLabel(a.name, a.bundler);
 const from = (p: ProviderRef, apps: Map<string, App>): string =>
   `${p.version} from ${label(apps.get(p.app)!)}`;
 
+/** An app's declaration of the package (`owner` is the app). */
+export type Use = AppDecl;
+
+/**
+ * @param uses the apps that declare `pkg`, in app order
+ * @param privates versions of `pkg` that apps depend on without sharing it, by app index
+ */
 export function analyzePackage(
   pkg: string,
+  uses: readonly Use[],
+  privates: Map<number, string> | undefined,
+  watched: boolean,
   apps: App[],
   byName: Map<string, App>,
+  satisfies: Satisfies,
 ): { row: MatrixRow; findings: Finding[] } {
-  const scope = new PackageScope(pkg);
-  const users: [App, AppDecl][] = [];
-  let watched = false;
-  for (const app of apps) {
-    const d = app.decls.get(pkg);
-    if (app.watched.has(pkg)) watched = true;
-    if (!d) continue;
-    users.push([app, d]);
-    // Containers register in input order: put the host first, as it initialises first on the page.
-    if (d.version !== null) scope.register(app.name, d.version);
-  }
-  const findings: Finding[] = [];
+  const scope = new PackageScope(pkg, satisfies);
+  // Containers register in input order: put the host first, as it initialises first on the page.
+  for (const d of uses) if (d.version !== null) scope.register(d.app, d.version);
   const cells: MatrixCell[] = new Array(apps.length);
-  const resolutions = new Map<App, Resolution>();
-  for (let i = 0; i < apps.length; i++) {
-    const app = apps[i]!;
-    const d = app.decls.get(pkg);
-    if (!d) {
-      cells[i] = privateOrAbsent(app, pkg);
-      continue;
-    }
+  const resolutions: Resolution[] = new Array(uses.length);
+  for (let i = 0; i < uses.length; i++) {
+    const d = uses[i]!;
+    const app = d.owner;
     const r = scope.resolve(d);
-    resolutions.set(app, r);
-    cells[i] = {
+    resolutions[i] = r;
+    cells[app.index] = {
       app: app.name,
       version: d.declared,
       requiredVersion: d.requiredRaw,
@@ -45,13 +43,28 @@ export function analyzePackage(
       singletonSource: d.singletonSource,
       strictVersion: d.strictVersion,
       provider: r.kind === 'shared' ? r.provider : null,
-      verdict:
-        r.kind === 'shared' ? (r.satisfied ? 'ok' : 'mismatch') : r.kind === 'own-copy' ? 'own-copy' : r.kind,
+      verdict: r.kind === 'shared' ? (r.satisfied ? 'ok' : 'mismatch') : r.kind,
     };
   }
+  for (let i = 0; i < apps.length; i++) {
+    if (cells[i]) continue;
+    const dep = privates?.get(i);
+    cells[i] = dep === undefined ? apps[i]!.absent : privateCell(apps[i]!, dep);
+  }
+  const findings: Finding[] = [];
   const versions = scope.registeredVersions().sort(compareVersionsDesc);
   const selected = scope.selected();
-  const ctx: Ctx = { pkg, users, byName, resolutions, versions, selected, watched, findings };
+  const ctx: Ctx = {
+    pkg,
+    users: uses,
+    byName,
+    resolutions,
+    versions,
+    selected,
+    watched,
+    findings,
+    satisfies,
+  };
   protocolLeaks(ctx);
   unsatisfied(ctx);
   copies(ctx);
@@ -61,36 +74,36 @@ export function analyzePackage(
   return { row: { package: pkg, watched, versions, selected, cells }, findings };
 }
 
-function privateOrAbsent(app: App, pkg: string): MatrixCell {
-  const dep = app.manifest.concord?.dependencies[pkg];
-  return {
-    app: app.name,
-    version: dep ?? null,
-    requiredVersion: null,
-    singleton: null,
-    singletonSource: null,
-    strictVersion: null,
-    provider: null,
-    verdict: dep !== undefined ? 'private' : 'absent',
-  };
-}
+const privateCell = (app: App, version: string): MatrixCell => ({
+  app: app.name,
+  version,
+  requiredVersion: null,
+  singleton: null,
+  singletonSource: null,
+  strictVersion: null,
+  provider: null,
+  verdict: 'private',
+});
 
 interface Ctx {
   pkg: string;
-  users: [App, AppDecl][];
+  users: readonly Use[];
   byName: Map<string, App>;
-  resolutions: Map<App, Resolution>;
+  /** Aligned with `users`. */
+  resolutions: Resolution[];
   versions: string[];
   selected: ProviderRef | null;
   watched: boolean;
   findings: Finding[];
+  satisfies: Satisfies;
 }
 
 const leaks = (d: AppDecl): boolean =>
   typeof d.requiredVersion === 'string' && PROTOCOL_RE.test(d.requiredVersion);
 
 function protocolLeaks({ pkg, users, findings }: Ctx): void {
-  for (const [app, d] of users) {
+  for (const d of users) {
+    const app = d.owner;
     if (!leaks(d)) continue;
     findings.push(
       finding('CONCORD-415', {
@@ -107,10 +120,12 @@ function protocolLeaks({ pkg, users, findings }: Ctx): void {
   }
 }
 
-function unsatisfied({ pkg, users, byName, resolutions, versions, findings }: Ctx): void {
-  for (const [app, d] of users) {
+function unsatisfied({ pkg, users, byName, resolutions, versions, findings, satisfies }: Ctx): void {
+  for (let i = 0; i < users.length; i++) {
+    const d = users[i]!;
+    const app = d.owner;
     if (leaks(d)) continue;
-    const r = resolutions.get(app)!;
+    const r = resolutions[i]!;
     const range = d.requiredRaw;
     if (r.kind === 'shared' && !r.satisfied) {
       const others = versions.filter((v) => v !== r.provider.version);
@@ -148,8 +163,10 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings }: Ct
 function copies({ pkg, users, resolutions, watched, findings }: Ctx): void {
   // One shared copy per version slot; every fallback to a bundled copy is one more.
   const live = new Map<string, { label: string; version: string; apps: App[] }>();
-  for (const [app, d] of users) {
-    const r = resolutions.get(app)!;
+  for (let i = 0; i < users.length; i++) {
+    const d = users[i]!;
+    const app = d.owner;
+    const r = resolutions[i]!;
     if (r.kind === 'unprovided') continue;
     const key = r.kind === 'shared' ? `shared ${r.provider.version}` : `own ${app.name}`;
     const version = r.kind === 'shared' ? r.provider.version : d.declared;
@@ -161,46 +178,51 @@ function copies({ pkg, users, resolutions, watched, findings }: Ctx): void {
     entry.apps.push(app);
     live.set(key, entry);
   }
-  if (live.size < 2 || users.every(([, d]) => d.singleton)) return;
+  if (live.size < 2 || users.every((d) => d.singleton)) return;
   const listing = [...live.values()]
     .sort((a, b) => compareVersionsDesc(a.version, b.version))
     .map((c) => `${c.label} for ${listOf(c.apps.map(label))}`);
   findings.push(
     finding('CONCORD-416', {
       severity: watched ? 'error' : 'warning',
-      what: `${pkg} is not shared as a singleton by ${listOf(users.filter(([, d]) => !d.singleton).map(([a]) => label(a)))} and will run in ${live.size} copies: ${listing.join('; ')}`,
+      what: `${pkg} is not shared as a singleton by ${listOf(users.filter((d) => !d.singleton).map((d) => label(d.owner)))} and will run in ${live.size} copies: ${listing.join('; ')}`,
       consequence: watched
         ? `Each copy keeps its own state, so the apps stop seeing each other's ${pkg} state, silently`
         : `The page downloads and runs ${pkg} ${live.size} times`,
       fix: `Align ${pkg} to one version and one range in every app${watched ? ', and share it as a singleton so a future split is reported at load time' : ''}`,
       package: pkg,
-      apps: users.map(([a]) => a.name),
+      apps: users.map((d) => d.owner.name),
     }),
   );
 }
 
 function versionSplit({ pkg, users, byName, versions, selected, findings }: Ctx): void {
-  const singletons = users.filter(([, d]) => d.singleton);
+  const singletons = users.filter((d) => d.singleton);
   if (versions.length < 2 || singletons.length === 0 || !selected) return;
-  const byVersion = versions.map((v) => {
-    const apps = users.filter(([, d]) => d.version === v).map(([a]) => `"${a.name}"`);
-    return `${v} (${listOf(apps)})`;
-  });
+  const providers = new Map<string, string[]>();
+  for (const d of users) {
+    const a = d.owner;
+    if (d.version === null) continue;
+    const list = providers.get(d.version);
+    if (list) list.push(`"${a.name}"`);
+    else providers.set(d.version, [`"${a.name}"`]);
+  }
+  const byVersion = versions.map((v) => `${v} (${listOf(providers.get(v)!)})`);
   findings.push(
     finding('CONCORD-411', {
       severity: 'warning',
-      what: `${pkg} is a singleton in ${listOf(singletons.map(([a]) => label(a)))} but the apps provide ${versions.length} versions: ${byVersion.join(', ')}`,
+      what: `${pkg} is a singleton in ${listOf(singletons.map((d) => label(d.owner)))} but the apps provide ${versions.length} versions: ${byVersion.join(', ')}`,
       consequence: `Only one copy runs on the page: the runtime picks ${from(selected, byName)}, so the other apps run against a version they were not built with`,
       fix: `Bring every app to the same ${pkg} version (one catalog entry or one renovate group for all apps)`,
       package: pkg,
-      apps: users.map(([a]) => a.name),
+      apps: users.map((d) => d.owner.name),
     }),
   );
 }
 
 function mixedSingleton({ pkg, users, watched, findings }: Ctx): void {
-  const yes = users.filter(([, d]) => d.singleton).map(([a]) => a);
-  const no = users.filter(([, d]) => !d.singleton).map(([a]) => a);
+  const yes = users.filter((d) => d.singleton).map((d) => d.owner);
+  const no = users.filter((d) => !d.singleton).map((d) => d.owner);
   if (yes.length === 0 || no.length === 0) return;
   findings.push(
     finding('CONCORD-412', {
@@ -215,10 +237,11 @@ function mixedSingleton({ pkg, users, watched, findings }: Ctx): void {
 }
 
 function exactPinDrift({ pkg, users, versions, findings }: Ctx): void {
-  const pins = users.flatMap(([a, d]) => {
+  const pins: (readonly [App, string])[] = [];
+  for (const d of users) {
     const pin = exactPin(d.requiredVersion);
-    return pin ? [[a, pin] as const] : [];
-  });
+    if (pin) pins.push([d.owner, pin]);
+  }
   if (pins.length === 0) return;
   const distinct = new Set([...versions, ...pins.map(([, p]) => p)]);
   if (distinct.size < 2) return;

@@ -1,6 +1,7 @@
 // What the runtime would hand each app, computed with the runtime's own code: the share scope is rebuilt the way
 // `SharedHandler.initializeSharing` registers providers, then `getRegisteredShare` (runtime-core
 // dist/utils/share.js, strategy `version-first`) picks the version, and `satisfy` judges ranges.
+// test/runtime-parity.test.ts checks every answer against real runtime instances.
 import { getRegisteredShare, satisfy } from '@module-federation/runtime-core';
 import type { ProviderRef } from '../types';
 
@@ -31,22 +32,44 @@ export type Resolution =
   | { kind: 'own-copy' }
   | { kind: 'unprovided' };
 
+export type Satisfies = (version: string, range: string) => boolean;
+
+/**
+ * The runtime's `satisfy`, memoised for one analysis: a 500-app report asks the same few questions thousands
+ * of times, and each uncached call re-parses both strings with a chain of regular expressions.
+ */
+export function createSatisfies(): Satisfies {
+  const cache = new Map<string, boolean>();
+  return (version, range) => {
+    const key = `${version}\u0000${range}`;
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = satisfy(version, range);
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
 // The resolveShare hook with no plugin on it: getRegisteredShare then calls its default resolver.
 const NO_PLUGINS = { emit: () => undefined };
+const OWN_COPY: Resolution = Object.freeze({ kind: 'own-copy' });
+const UNPROVIDED: Resolution = Object.freeze({ kind: 'unprovided' });
 
 type RuntimeArgs = Parameters<typeof getRegisteredShare>;
 
 export class PackageScope {
-  private readonly scopeMap: Record<string, Record<string, Record<string, SlotEntry>>>;
   private readonly versions: Record<string, SlotEntry> = Object.create(null);
-  private selectedCache: SlotEntry | undefined | null = null;
-  private readonly rangeCache = new Map<string, SlotEntry | undefined>();
+  private count = 0;
+  private picked: ProviderRef | null | undefined;
+  /** Resolutions by range, for singleton and other consumers: those that declare the same get the same answer. */
+  private readonly resolvedSingleton = new Map<string | false, Resolution>();
+  private readonly resolvedOther = new Map<string | false, Resolution>();
 
-  constructor(readonly pkg: string) {
-    const scope = Object.create(null) as Record<string, Record<string, SlotEntry>>;
-    scope[pkg] = this.versions;
-    this.scopeMap = { default: scope };
-  }
+  constructor(
+    readonly pkg: string,
+    private readonly satisfies: Satisfies,
+  ) {}
 
   /**
    * Registers a provider, in the order containers initialise (the host first, then its remotes). Same rule as
@@ -55,7 +78,12 @@ export class PackageScope {
    */
   register(app: string, version: string): void {
     const existing = this.versions[version];
-    if (existing && !(app > existing.from)) return;
+    if (existing) {
+      // The slot keeps its place in the scope's key order; only its holder changes.
+      if (app > existing.from) existing.from = app;
+      return;
+    }
+    this.count++;
     this.versions[version] = {
       version,
       from: app,
@@ -67,8 +95,7 @@ export class PackageScope {
   }
 
   get hasProviders(): boolean {
-    for (const _ in this.versions) return true;
-    return false;
+    return this.count > 0;
   }
 
   /** Distinct registered versions in scope order. */
@@ -76,66 +103,74 @@ export class PackageScope {
     return Object.keys(this.versions);
   }
 
-  private lookup(consumer: string, requiredVersion: string | false): SlotEntry | undefined {
-    const shareInfo = {
-      from: consumer,
-      scope: ['default'],
-      strategy: 'version-first',
-      shareConfig: { singleton: false, requiredVersion },
-    } as unknown as RuntimeArgs[2];
-    const found = getRegisteredShare(
-      this.scopeMap as unknown as RuntimeArgs[0],
-      this.pkg,
-      shareInfo,
-      NO_PLUGINS as unknown as RuntimeArgs[3],
-    );
-    return found ? (found.shared as unknown as SlotEntry) : undefined;
-  }
-
-  /** The version `version-first` selects for a singleton (and tries first for everyone else). */
+  /**
+   * The version `version-first` selects before anything has loaded (what every singleton consumer gets, and
+   * what everyone else tries first), by calling the runtime's `getRegisteredShare` on the rebuilt scope.
+   * With `requiredVersion: false` its default resolver returns the strategy's pick without judging it.
+   */
   selected(): ProviderRef | null {
-    if (this.selectedCache === null) {
-      // requiredVersion false: the default resolver returns the strategy's pick without judging it.
-      this.selectedCache = this.hasProviders ? this.lookup('', false) : undefined;
+    if (this.picked === undefined) {
+      this.picked = null;
+      if (this.count > 0) {
+        const scope = Object.create(null) as Record<string, Record<string, SlotEntry>>;
+        scope[this.pkg] = this.versions;
+        const shareInfo = {
+          from: '',
+          scope: ['default'],
+          strategy: 'version-first',
+          shareConfig: { singleton: false, requiredVersion: false },
+        } as unknown as RuntimeArgs[2];
+        const found = getRegisteredShare(
+          { default: scope } as unknown as RuntimeArgs[0],
+          this.pkg,
+          shareInfo,
+          NO_PLUGINS as unknown as RuntimeArgs[3],
+        );
+        const slot = found ? (found.shared as unknown as SlotEntry) : undefined;
+        if (slot) this.picked = { app: slot.from, version: slot.version };
+      }
     }
-    const s = this.selectedCache;
-    return s ? { app: s.from, version: s.version } : null;
+    return this.picked;
   }
 
-  /** What a consumer with this declaration receives, exactly as the runtime's default resolver decides. */
+  /** What a consumer with this declaration receives, as the runtime's default resolver decides. */
   resolve(d: Declaration): Resolution {
-    if (!this.hasProviders) return { kind: 'unprovided' };
+    if (this.count === 0) return UNPROVIDED;
     const range = d.requiredVersion ?? false;
-    if (d.singleton) {
-      const picked = this.selected()!;
-      // The runtime warns (or throws with strictVersion) but hands over the singleton anyway.
-      return {
-        kind: 'shared',
-        provider: picked,
-        satisfied: typeof range !== 'string' || satisfies(picked.version, range),
-      };
+    const cache = d.singleton ? this.resolvedSingleton : this.resolvedOther;
+    let r = cache.get(range);
+    if (r === undefined) {
+      r = d.singleton ? this.singleton(range) : this.nonSingleton(range);
+      cache.set(range, r);
     }
-    let hit = this.rangeCache.get(String(range));
-    if (!this.rangeCache.has(String(range))) {
-      hit = this.lookup(d.app, range);
-      this.rangeCache.set(String(range), hit);
-    }
-    if (hit) return { kind: 'shared', provider: { app: hit.from, version: hit.version }, satisfied: true };
-    // loadShare finds nothing: the bundler falls back to the app's bundled copy (or fails with import: false).
-    return d.version === null ? { kind: 'unprovided' } : { kind: 'own-copy' };
+    // A consumer whose own copy is the fallback differs from one that only consumes.
+    return r === OWN_COPY && d.version === null ? UNPROVIDED : r;
   }
-}
 
-const satisfyCache = new Map<string, boolean>();
-
-/** The runtime's `satisfy`, memoised: a 500-app report asks the same few questions thousands of times. */
-export function satisfies(version: string, range: string): boolean {
-  const key = `${version}\u0000${range}`;
-  let hit = satisfyCache.get(key);
-  if (hit === undefined) {
-    if (satisfyCache.size > 10_000) satisfyCache.clear();
-    hit = satisfy(version, range);
-    satisfyCache.set(key, hit);
+  /** The singleton branch: the pick, always; the runtime warns (or throws with strictVersion) when out of range. */
+  private singleton(range: string | false): Resolution {
+    const picked = this.selected()!;
+    return {
+      kind: 'shared',
+      provider: picked,
+      satisfied: typeof range !== 'string' || this.satisfies(picked.version, range),
+    };
   }
-  return hit;
+
+  /**
+   * The non-singleton branch of the default resolver: the pick when the range is false, `*` or satisfied,
+   * else the first registered version (scope order) that satisfies it, else nothing — and `loadShare` falls
+   * back to the app's bundled copy.
+   */
+  private nonSingleton(range: string | false): Resolution {
+    const picked = this.selected()!;
+    if (range === false || range === '*' || this.satisfies(picked.version, range))
+      return { kind: 'shared', provider: picked, satisfied: true };
+    for (const version of Object.keys(this.versions))
+      if (this.satisfies(version, range)) {
+        const slot = this.versions[version]!;
+        return { kind: 'shared', provider: { app: slot.from, version }, satisfied: true };
+      }
+    return OWN_COPY;
+  }
 }

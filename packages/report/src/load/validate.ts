@@ -117,14 +117,16 @@ function validateSharedConfig(v: unknown, field: string): Issue | null {
     return issue(`${field}.version`, 'a string', version);
   if (requiredVersion !== undefined && requiredVersion !== false && typeof requiredVersion !== 'string')
     return issue(`${field}.requiredVersion`, 'a range string or false', requiredVersion);
-  for (const [k, b] of [
-    ['singleton', singleton],
-    ['strictVersion', strictVersion],
-    ['import', imp],
-  ] as const)
-    if (b !== undefined && typeof b !== 'boolean') return issue(`${field}.${k}`, 'true or false', b);
+  if (singleton !== undefined && typeof singleton !== 'boolean')
+    return issue(`${field}.singleton`, 'true or false', singleton);
+  if (strictVersion !== undefined && typeof strictVersion !== 'boolean')
+    return issue(`${field}.strictVersion`, 'true or false', strictVersion);
+  if (imp !== undefined && typeof imp !== 'boolean') return issue(`${field}.import`, 'true or false', imp);
   return null;
 }
+
+const validateDependency = (d: unknown, field: string): Issue | null =>
+  typeof d === 'string' ? null : issue(field, 'a version string', d);
 
 function validateContract(c: unknown, field: string): Issue | null {
   if (!isObject(c)) return issue(field, 'an object', c);
@@ -168,9 +170,7 @@ export function validateConcord(v: unknown): ConcordResult {
     stringList(v.reads ?? [], `${at}.reads`) ??
     (v.watched !== undefined ? stringList(v.watched, `${at}.watched`) : null) ??
     validateRecord(v.shared ?? {}, `${at}.shared`, validateSharedConfig) ??
-    validateRecord(v.dependencies ?? {}, `${at}.dependencies`, (d, f) =>
-      typeof d === 'string' ? null : issue(f, 'a version string', d),
-    );
+    validateRecord(v.dependencies ?? {}, `${at}.dependencies`, validateDependency);
   if (bad) return { ok: false, issue: bad };
   const concord: ConcordMetadata = {
     schema: 1,
@@ -194,9 +194,11 @@ function validateRecord(
   each: (value: unknown, field: string) => Issue | null,
 ): Issue | null {
   if (!isObject(v)) return issue(field, 'an object', v);
-  for (const key of Object.keys(v)) {
-    const bad = each(v[key], `${field}.${key}`);
-    if (bad) return bad;
+  for (const key in v) {
+    // Field paths are built only for the value that fails.
+    const value = v[key];
+    if (each(value, '') === null) continue;
+    return each(value, `${field}.${key}`);
   }
   return null;
 }
