@@ -1,6 +1,6 @@
 import { ConcordError, type FederationOptionsLike, prepareBuild } from '@concord/build-core';
-import { describe, expect, it } from 'vitest';
-import { deepFreeze, makeApp } from './helpers/app';
+import { afterAll, describe, expect, it } from 'vitest';
+import { deepFreeze, makeApp, removeApps } from './helpers/app';
 
 const installed = {
   '@acme/contract': { version: '1.2.0', json: { dependencies: { '@concord/shared-state': '*' } } },
@@ -35,6 +35,8 @@ const thrown = (fn: () => unknown) => {
   }
   return undefined;
 };
+
+afterAll(removeApps);
 
 describe('augmentFederationOptions', () => {
   it('shares the contract, @concord/shared-state and the watched libraries as singletons', () => {

@@ -1,6 +1,6 @@
 import { checkReads, findInstalled, loadContract, ownedSlices } from '@concord/build-core';
-import { describe, expect, it } from 'vitest';
-import { makeApp } from './helpers/app';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeApp, removeApps } from './helpers/app';
 
 const description = {
   name: 'acme',
@@ -20,6 +20,8 @@ function contractPackage(files: Record<string, string>, json: Record<string, unk
   );
   return findInstalled('@acme/contract', root)!;
 }
+
+afterAll(removeApps);
 
 describe('loadContract', () => {
   it('imports the entry Node would, and describes a named contract export', async () => {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ConcordRspackOptions, ConcordRspackPlugin } from '@concord/rspack-plugin';
 import { type Compiler, rspack, type Stats } from '@rspack/core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareFixture } from './helpers/fixture';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareFixture, removeFixtures } from './helpers/fixture';
 import { createPage } from './helpers/page';
 
 interface Built {
@@ -44,6 +44,8 @@ const messages = (built: Built, kind: 'errors' | 'warnings') =>
 
 let catalog: Built;
 let isolated: Built;
+
+afterAll(removeFixtures);
 
 beforeAll(async () => {
   catalog = await compile('catalog', {

@@ -1,9 +1,11 @@
 import { ConcordRspackPlugin, withConcord } from '@concord/rspack-plugin';
 import { rspack } from '@rspack/core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { deepFreeze, prepareFixture } from './helpers/fixture';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deepFreeze, prepareFixture, removeFixtures } from './helpers/fixture';
 
 let root: string;
+afterAll(removeFixtures);
+
 beforeAll(() => {
   root = prepareFixture('catalog');
 });

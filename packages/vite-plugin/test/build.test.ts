@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { concord } from '@concord/vite-plugin';
 import { build } from 'vite';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { collectingLogger, prepareFixture } from './helpers/fixture';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectingLogger, prepareFixture, removeFixtures } from './helpers/fixture';
 
 // @module-federation/vite returns no plugins at all under a test runner unless told otherwise.
 process.env.MFE_VITE_NO_TEST_ENV_CHECK = 'true';
@@ -41,6 +41,8 @@ const logged = (built: Built, level: string) =>
 
 let remote: Built;
 let isolated: Built;
+
+afterAll(removeFixtures);
 
 beforeAll(async () => {
   remote = await viteBuild('remote', {

@@ -2,13 +2,15 @@ import { relative } from 'node:path';
 import { concord } from '@concord/vite-plugin';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareFixture } from './helpers/fixture';
+import { prepareFixture, removeFixtures } from './helpers/fixture';
 
 // @module-federation/vite returns no plugins at all under a test runner unless told otherwise.
 process.env.MFE_VITE_NO_TEST_ENV_CHECK = 'true';
 
 let server: ViteDevServer;
 let origin: string;
+
+afterAll(removeFixtures);
 
 beforeAll(async () => {
   const root = prepareFixture('remote');

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { concord } from '@concord/vite-plugin';
 import { resolveConfig } from 'vite';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { collectingLogger, deepFreeze, prepareFixture } from './helpers/fixture';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectingLogger, deepFreeze, prepareFixture, removeFixtures } from './helpers/fixture';
 
 // @module-federation/vite returns no plugins at all under a test runner unless told otherwise.
 process.env.MFE_VITE_NO_TEST_ENV_CHECK = 'true';
 
 let root: string;
+afterAll(removeFixtures);
+
 beforeAll(() => {
   root = prepareFixture('remote');
 });

@@ -1,8 +1,15 @@
 // Real app directories on disk for tests: a package.json and installed packages (package.json + entry
 // files) under node_modules, in a fresh temporary directory.
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+const created: string[] = [];
+
+/** Removes every app directory {@link makeApp} created in this test file. */
+export function removeApps(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 export interface FakePackage {
   version: string;
@@ -17,6 +24,7 @@ export function makeApp(
   installed: Record<string, FakePackage> = {},
 ): string {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'concord-core-')));
+  created.push(root);
   const write = (file: string, text: string) => {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);

@@ -1,7 +1,7 @@
 // Fixture apps are copied to a temporary directory (builds write there, nothing lands in the repo) with a
 // node_modules of symlinks: each dependency listed in the fixture's package.json, resolved from this
 // package, and the fixture contract package.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
 const local: Record<string, string> = { '@fixture/contract': join(fixtures, 'contract') };
+const created: string[] = [];
 
 /** Copies `test/fixtures/<name>` to a fresh temporary directory and links its dependencies; returns its root. */
 export function prepareFixture(name: string): string {
   const root = realpathSync(mkdtempSync(join(tmpdir(), `concord-rspack-${name}-`)));
+  created.push(root);
   cpSync(join(fixtures, name), root, { recursive: true });
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
@@ -24,6 +26,11 @@ export function prepareFixture(name: string): string {
     symlinkSync(target, link, 'dir');
   }
   return root;
+}
+
+/** Removes every directory {@link prepareFixture} created in this test file. */
+export function removeFixtures(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Freezes `value` and everything reachable from it. */
