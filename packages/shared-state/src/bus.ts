@@ -118,7 +118,12 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
     if (depth) {
       list[i] = noop;
       dirty.push(list);
-    } else list.splice(i, 2);
+    } else {
+      // In place (splice would allocate the removed pair); removing the newest pair shifts nothing.
+      for (const end = list.length - 2; i < end; i++) list[i] = list[i + 2];
+      list.pop();
+      list.pop();
+    }
   };
 
   const add = (list: List, fn: Fn, member: Member): Unsubscribe => {
@@ -132,6 +137,13 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       }
     };
   };
+
+  // Every listener list but the tracers': snapshot, slices, events.
+  const lists = (): List[] => [
+    all,
+    ...Object.values(slices).map((slice) => slice.l),
+    ...Object.values(channels).map((channel) => channel.l),
+  ];
 
   const getSnapshot = () => {
     if (!snapshot) {
@@ -269,33 +281,27 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       },
       on: (name: PropertyKey, handler: Fn) => add(channel(name).l, handler, member),
       dispose() {
-        for (const list of [all, tracers, ...Object.values(slices), ...Object.values(channels)].map(
-          (x) => (x as Slice).l ?? x,
-        ))
+        for (const list of [tracers, ...lists()])
           for (let i = list.length - 2; i >= 0; i -= 2)
-            if ((list[i + 1] as Member).app === app && list[i] !== noop) drop(list as List, i);
+            if ((list[i + 1] as Member).app === app && list[i] !== noop) drop(list, i);
       },
       inspect(): Inspection {
         const listeners: Record<string, number> = {};
-        const count = (list: List) => {
+        const writes: Record<string, number> = {};
+        const versions: Record<string, number> = {};
+        for (const list of lists())
           for (let i = 0; i < list.length; i += 2)
             if (list[i] !== noop) {
               const { app } = list[i + 1] as Member;
               listeners[app] = (listeners[app] ?? 0) + 1;
             }
-        };
-        const writes: Record<string, number> = {};
-        const versions: Record<string, number> = {};
-        count(all);
         for (const name in slices) {
-          count(slices[name]!.l);
           writes[name] = slices[name]!.writes;
           versions[name] = slices[name]!.version;
         }
-        for (const name in channels) count(channels[name]!.l);
         return {
           contract: { name: first.name, version: first.version },
-          contracts: [...joined].map((c) => c.version),
+          contracts: [...new Set([...joined].map((c) => c.version))],
           listeners,
           writes,
           versions,
