@@ -377,6 +377,30 @@ describe('report shape', () => {
     expect(a.schema).toBe(1);
   });
 
+  it('merges a duplicate shared entry and completes Vite’s used-only list from the configured shares', () => {
+    const report = analyze([
+      load(
+        viteManifest(
+          'host',
+          [
+            { name: 'react', version: '19.3.1', singleton: true },
+            { name: 'react', version: '18.3.1', singleton: true },
+          ],
+          concord({
+            app: 'host',
+            bundler: 'vite',
+            shared: { jotai: { version: '2.10.0', singleton: true, requiredVersion: '^2.10.0' } },
+          }),
+        ),
+      ),
+    ]);
+    expect(report.matrix.map((r) => [r.package, r.versions])).toEqual([
+      ['jotai', ['2.10.0']],
+      ['react', ['19.3.1']],
+    ]);
+    expect(cell(report, 'jotai', 'host')).toMatchObject({ singletonSource: 'concord', verdict: 'ok' });
+  });
+
   it('keeps a package named __proto__ as data', () => {
     const report = analyze([
       load(viteManifest('host', [{ name: '__proto__', version: '1.0.0', singleton: true }])),

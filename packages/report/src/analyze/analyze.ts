@@ -2,7 +2,7 @@ import { appLabel, compareFindings, finding } from '../finding';
 import type { AnalyzeOptions } from '../options';
 import type { Finding, LoadedInput, MatrixRow, Report } from '../types';
 import { VERSION } from '../version';
-import { type App, collectApps } from './apps';
+import { type App, type AppDecl, collectApps, declares } from './apps';
 import { analyzeContracts } from './contracts';
 import { analyzePackage } from './packages';
 import { createSatisfies } from './share-scope';
@@ -22,7 +22,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Re
     const deps = app.manifest.concord?.dependencies;
     if (deps)
       for (const pkg of Object.keys(deps)) {
-        if (app.decls.has(pkg)) continue;
+        if (declares(uses, app, pkg)) continue;
         const byApp = privates.get(pkg) ?? new Map<number, string>();
         byApp.set(app.index, deps[pkg]!);
         privates.set(pkg, byApp);
@@ -48,7 +48,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Re
     matrix.push(result.row);
     for (const f of result.findings) findings.push(f);
   }
-  for (const app of apps) notShared(app, findings);
+  for (const app of apps) notShared(app, uses, findings);
   for (const f of analyzeContracts(apps, satisfies)) findings.push(f);
   findings.sort(compareFindings);
   const summary = { errors: 0, warnings: 0, infos: 0 };
@@ -75,11 +75,11 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Re
 }
 
 /** A watched store library the app depends on (per `concord.dependencies`) but leaves out of `shared`. */
-function notShared(app: App, findings: Finding[]): void {
+function notShared(app: App, uses: Map<string, AppDecl[]>, findings: Finding[]): void {
   const deps = app.manifest.concord?.dependencies;
   if (!deps) return;
   for (const pkg of Object.keys(deps)) {
-    if (!app.watched.has(pkg) || app.decls.has(pkg)) continue;
+    if (!app.watched.has(pkg) || declares(uses, app, pkg)) continue;
     findings.push(
       finding('CONCORD-413', {
         severity: 'error',

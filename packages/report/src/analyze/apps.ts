@@ -38,7 +38,6 @@ export interface App {
   bundler: Bundler;
   input: string;
   manifest: FederationManifest;
-  decls: Map<string, AppDecl>;
   watched: ReadonlySet<string>;
   /** This app's cell in rows of packages it neither shares nor depends on (one object, reused). */
   absent: MatrixCell;
@@ -84,7 +83,6 @@ export function collectApps(
     }
     const app: App = {
       index: apps.length,
-      decls: new Map(),
       name: input.app,
       bundler: input.bundler,
       input: input.input,
@@ -108,18 +106,37 @@ export function collectApps(
   return { apps, findings, watchSets: [...watchSets.values()], uses };
 }
 
-/** Fills `owner.decls` and appends each declaration to its package's list in `uses` (app order). */
+/** Whether `app` declares `pkg`: a binary search by app index in the package's list (which is in app order). */
+export function declares(uses: Map<string, AppDecl[]>, app: App, pkg: string): boolean {
+  const list = uses.get(pkg);
+  if (!list) return false;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const index = list[mid]!.owner.index;
+    if (index === app.index) return true;
+    if (index < app.index) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Appends each of the app's declarations to its package's list in `uses`. Apps are added in order, so the
+ * app has declared a package exactly when it owns the last entry of that package's list.
+ */
 function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDecl[]>): void {
-  const { decls, name: app } = owner;
+  const app = owner.name;
+  const has = (pkg: string): boolean => uses.get(pkg)?.at(-1)?.owner === owner;
   const add = (pkg: string, d: AppDecl): void => {
-    decls.set(pkg, d);
     const list = uses.get(pkg);
     if (list) list.push(d);
     else uses.set(pkg, [d]);
   };
   const configured = m.concord?.shared;
   for (const s of m.shared) {
-    if (decls.has(s.name)) continue;
+    if (has(s.name)) continue;
     const c = configured?.[s.name];
     const requiredVersion = c?.requiredVersion ?? s.requiredVersion;
     const singleton = c?.singleton ?? s.singleton;
@@ -138,7 +155,7 @@ function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDe
   // Vite lists only the shares the build used; the configured ones complete the picture.
   if (configured)
     for (const name of Object.keys(configured)) {
-      if (decls.has(name)) continue;
+      if (has(name)) continue;
       const c = configured[name]!;
       const version = c.version ?? m.concord!.dependencies[name] ?? '0';
       const requiredVersion = c.requiredVersion ?? null;
