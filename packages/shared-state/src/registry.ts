@@ -43,6 +43,11 @@ export function connect<C extends AnyContract>(
   contract: C,
   options: ConnectOptions,
 ): Handle<SlicesOf<C>, EventsOf<C>> {
+  if (DEV && (typeof options?.app !== 'string' || !options.app))
+    throw fail(
+      'CONCORD-310',
+      `connect: \`app\` must be the name of the connecting app (a slice owner or a reader), got ${JSON.stringify(options?.app)}; it was not connected. Pass \`{ app: 'cart' }\`.`,
+    );
   const registry = getRegistry();
   if (registry.protocol !== PROTOCOL)
     throw fail(

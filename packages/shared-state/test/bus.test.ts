@@ -60,6 +60,11 @@ describe('one bus per contract per page', () => {
     expect(() => host.set('theme', 'dark')).not.toThrow();
   });
 
+  it('requires an app name to connect (CONCORD-310)', () => {
+    expect(codeOf(() => connect(makeShop(), {} as never))).toBe('CONCORD-310');
+    expect(codeOf(() => connect(makeShop(), { app: '' }))).toBe('CONCORD-310');
+  });
+
   it('keeps contracts of other names on other buses', () => {
     const a = connect(makeShop('1.0.0', 'a'), { app: 'host' });
     const b = connect(makeShop('1.0.0', 'b'), { app: 'host' });
