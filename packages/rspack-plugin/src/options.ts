@@ -1,4 +1,4 @@
-import type { Bundler, ConcordOptions, LogSink, WithConcordOptions } from '@concord/build-core';
+import type { Bundler, LogSink, WithConcordOptions } from '@concord/build-core';
 import type { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
 
 export type {
@@ -26,9 +26,7 @@ export type FederationPluginOptions = ConstructorParameters<typeof ModuleFederat
  *   concord: { contract: '@acme/contract', reads: ['theme'] },
  * })
  */
-export type ConcordRspackOptions = WithConcordOptions<FederationPluginOptions> & {
-  concord?: ConcordOptions;
-};
+export type ConcordRspackOptions = WithConcordOptions<FederationPluginOptions>;
 
 /** A federation plugin class taking enhanced's options (Rspack's or webpack's ModuleFederationPlugin). */
 export type FederationPluginClass = new (

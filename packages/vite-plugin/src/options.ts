@@ -1,4 +1,4 @@
-import type { ConcordOptions, WithConcordOptions } from '@concord/build-core';
+import type { WithConcordOptions } from '@concord/build-core';
 import type { ModuleFederationOptions } from '@module-federation/vite';
 
 export type {
@@ -22,6 +22,4 @@ export type {
  *   concord: { contract: '@acme/contract', reads: ['theme'], report: ['../host/dist/mf-manifest.json'] },
  * })
  */
-export type ConcordViteOptions = WithConcordOptions<ModuleFederationOptions> & {
-  concord?: ConcordOptions;
-};
+export type ConcordViteOptions = WithConcordOptions<ModuleFederationOptions>;
