@@ -43,7 +43,7 @@ interface Slice {
   version: number;
   /** Accepted writes, changed or not. */
   writes: number;
-  queued?: boolean;
+  queued: boolean;
 }
 
 interface Channel {
@@ -198,7 +198,17 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         throw conflict(DEV && `(slice "${name}" has another owner: "${specs[name]!.owner}")`);
     for (const name in specs) {
       const { owner, schema, initial } = specs[name]!;
-      slices[name] ??= { l: [], owner, schema, value: initial, sent: initial, version: 0, writes: 0 };
+      // Every field from the start: one hidden class for every slice keeps the write path monomorphic.
+      slices[name] ??= {
+        l: [],
+        owner,
+        schema,
+        value: initial,
+        sent: initial,
+        version: 0,
+        writes: 0,
+        queued: false,
+      };
     }
     for (const name in events) channels[name] ??= { l: [], schema: events[name]!.schema };
     joined.add(contract);
