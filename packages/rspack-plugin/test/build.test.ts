@@ -14,7 +14,9 @@ interface Built {
 }
 
 // One real Rspack compilation of a fixture app, output in a temporary directory.
-async function compile(fixture: string, options: ConcordRspackOptions): Promise<Built> {
+type Plugin = { apply(compiler: Compiler): void };
+
+async function compile(fixture: string, options: ConcordRspackOptions, extra: Plugin[] = []): Promise<Built> {
   const root = prepareFixture(fixture);
   const out = join(root, 'dist');
   const publicPath = `http://${fixture}.test/`;
@@ -29,7 +31,7 @@ async function compile(fixture: string, options: ConcordRspackOptions): Promise<
     output: { path: out, publicPath, uniqueName: fixture, clean: true },
     optimization: { minimize: false },
     infrastructureLogging: { level: 'info', console: logger as Console },
-    plugins: [new ConcordRspackPlugin(options)],
+    plugins: [new ConcordRspackPlugin(options), ...extra],
   });
   const stats = await new Promise<Stats>((resolve, reject) =>
     compiler.run((error, result) => (error ? reject(error) : resolve(result!))),
@@ -44,6 +46,22 @@ const messages = (built: Built, kind: 'errors' | 'warnings') =>
 
 let catalog: Built;
 let isolated: Built;
+let renamed: Built;
+
+// Stands for a plugin that renames or drops the federation manifest after federation wrote it.
+const dropManifest: Plugin = {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('drop-manifest', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'drop-manifest', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT - 1 },
+        () => {
+          compilation.deleteAsset('mf-manifest.json');
+          compilation.deleteAsset('mf-stats.json');
+        },
+      );
+    });
+  },
+};
 
 afterAll(removeFixtures);
 
@@ -65,6 +83,11 @@ beforeAll(async () => {
       report: { manifests: [join(catalog.out, 'mf-manifest.json')], failOn: 'warning' },
     },
   });
+  renamed = await compile(
+    'private',
+    { name: 'renamed', filename: 'remoteEntry.js', concord: { autoShare: false, report: false } },
+    [dropManifest],
+  );
 }, 60_000);
 
 describe('an Rspack remote built with ConcordRspackPlugin', () => {
@@ -139,6 +162,12 @@ describe('an Rspack remote built with ConcordRspackPlugin', () => {
     expect(json(isolated, 'isolated-stats.json').concord).toMatchObject({ app: 'isolated' });
     const apps = json(isolated, 'concord-report.json').apps.map((a: { input: string }) => a.input);
     expect(apps[0]).toMatch(/isolated\.json$/);
+  });
+
+  it('warns with CONCORD-114 when the federation manifest is gone before Concord stamps it', () => {
+    expect(messages(renamed, 'warnings').join('\n')).toMatch(
+      /CONCORD-114 the rspack build of app "renamed" emitted no "mf-manifest\.json", "mf-stats\.json"/,
+    );
   });
 
   it('registers the runtime plugin in each container and one beacon per evaluated copy', async () => {
