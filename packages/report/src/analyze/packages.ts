@@ -6,6 +6,9 @@ import { PackageScope, type Resolution, type Satisfies } from './share-scope';
 import { compareVersionsDesc, exactPin, PROTOCOL_RE } from './versions';
 
 const label = (a: App): string => appLabel(a.name, a.bundler);
+/** The first entries of a long listing, then how many more. */
+const capped = (items: string[], max = 8): string[] =>
+  items.length > max ? [...items.slice(0, max - 1), `${items.length - max + 1} more`] : items;
 const from = (p: ProviderRef, apps: Map<string, App>): string =>
   `${p.version} from ${label(apps.get(p.app)!)}`;
 
@@ -161,34 +164,33 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
 
 /** Non-singletons that end up on different versions: each version is one more live copy on the page. */
 function copies({ pkg, users, resolutions, watched, findings }: Ctx): void {
+  if (users.every((d) => d.singleton)) return;
   // One shared copy per version slot; every fallback to a bundled copy is one more.
-  const live = new Map<string, { label: string; version: string; apps: App[] }>();
+  const slots = new Map<string, App[]>();
+  const own: AppDecl[] = [];
   for (let i = 0; i < users.length; i++) {
-    const d = users[i]!;
-    const app = d.owner;
     const r = resolutions[i]!;
-    if (r.kind === 'unprovided') continue;
-    const key = r.kind === 'shared' ? `shared ${r.provider.version}` : `own ${app.name}`;
-    const version = r.kind === 'shared' ? r.provider.version : d.declared;
-    const entry = live.get(key) ?? {
-      label: r.kind === 'shared' ? version : `its own ${version}`,
-      version,
-      apps: [],
-    };
-    entry.apps.push(app);
-    live.set(key, entry);
+    if (r.kind === 'own-copy') own.push(users[i]!);
+    if (r.kind !== 'shared') continue;
+    const apps = slots.get(r.provider.version);
+    if (apps) apps.push(users[i]!.owner);
+    else slots.set(r.provider.version, [users[i]!.owner]);
   }
-  if (live.size < 2 || users.every((d) => d.singleton)) return;
-  const listing = [...live.values()]
+  const live = [
+    ...[...slots].map(([version, apps]) => ({ label: version, version, apps })),
+    ...own.map((d) => ({ label: `its own ${d.declared}`, version: d.declared, apps: [d.owner] })),
+  ];
+  if (live.length < 2) return;
+  const listing = live
     .sort((a, b) => compareVersionsDesc(a.version, b.version))
     .map((c) => `${c.label} for ${listOf(c.apps.map(label))}`);
   findings.push(
     finding('CONCORD-416', {
       severity: watched ? 'error' : 'warning',
-      what: `${pkg} is not shared as a singleton by ${listOf(users.filter((d) => !d.singleton).map((d) => label(d.owner)))} and will run in ${live.size} copies: ${listing.join('; ')}`,
+      what: `${pkg} is not shared as a singleton by ${listOf(users.filter((d) => !d.singleton).map((d) => label(d.owner)))} and will run in ${live.length} copies: ${capped(listing).join('; ')}`,
       consequence: watched
         ? `Each copy keeps its own state, so the apps stop seeing each other's ${pkg} state, silently`
-        : `The page downloads and runs ${pkg} ${live.size} times`,
+        : `The page downloads and runs ${pkg} ${live.length} times`,
       fix: `Align ${pkg} to one version and one range in every app${watched ? ', and share it as a singleton so a future split is reported at load time' : ''}`,
       package: pkg,
       apps: users.map((d) => d.owner.name),
@@ -211,7 +213,7 @@ function versionSplit({ pkg, users, byName, versions, selected, findings }: Ctx)
   findings.push(
     finding('CONCORD-411', {
       severity: 'warning',
-      what: `${pkg} is a singleton in ${listOf(singletons.map((d) => label(d.owner)))} but the apps provide ${versions.length} versions: ${byVersion.join(', ')}`,
+      what: `${pkg} is a singleton in ${listOf(singletons.map((d) => label(d.owner)))} but the apps provide ${versions.length} versions: ${capped(byVersion).join(', ')}`,
       consequence: `Only one copy runs on the page: the runtime picks ${from(selected, byName)}, so the other apps run against a version they were not built with`,
       fix: `Bring every app to the same ${pkg} version (one catalog entry or one renovate group for all apps)`,
       package: pkg,
