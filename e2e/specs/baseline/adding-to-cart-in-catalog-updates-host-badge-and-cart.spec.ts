@@ -29,12 +29,12 @@ test('adding to cart in the Rspack catalog updates the host badge and the Vite c
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Open account' }).click();
   await expect(page.getByTestId('account-user')).toHaveText('Signed in as Ada Lovelace');
-  await testInfo.attach('baseline', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
-  if (process.env.CONCORD_UPDATE_SCREENSHOT) {
-    await page.screenshot({ path: '../docs/screenshot-baseline.png', fullPage: true });
-  }
+  // A test artifact (test-results/…/baseline.png); CONCORD_UPDATE_SCREENSHOT=1 also refreshes the README's.
+  await page.setViewportSize({ width: 1200, height: 480 });
+  const screenshot = testInfo.outputPath('baseline.png');
+  await page.screenshot({ path: screenshot });
+  await testInfo.attach('baseline', { path: screenshot, contentType: 'image/png' });
+  if (process.env.CONCORD_UPDATE_SCREENSHOT)
+    await page.screenshot({ path: '../docs/screenshot-baseline.png' });
   expect(consoleErrors).toEqual([]);
 });

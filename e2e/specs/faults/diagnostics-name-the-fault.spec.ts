@@ -40,10 +40,9 @@ test('Concord names the fault with its code, apps, bundlers and versions', async
     body: JSON.stringify(all, null, 2),
     contentType: 'application/json',
   });
-  await testInfo.attach(scenario.name, {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  const screenshot = testInfo.outputPath(`${scenario.name}.png`);
+  await page.screenshot({ path: screenshot, fullPage: true });
+  await testInfo.attach(scenario.name, { path: screenshot, contentType: 'image/png' });
 });
 
 test('Concord reports nothing beyond the fault', async ({ page, scenario }) => {
