@@ -4,13 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, parseManifest, type Report, renderJson } from '@concord/report';
+// Through the package's own subpath export, as users import it.
+import schema from '@concord/report/report.schema.json' with { type: 'json' };
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { everyFinding } from './helpers/scenarios';
 
-const schema = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../schema/report.schema.json'), 'utf8'),
-) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 const samples = join(import.meta.dirname, 'fixtures/samples');
