@@ -56,6 +56,13 @@ describe('inputs by path', () => {
     expect(await loadManifest(`file://${join(dir, 'dist/mf-manifest.json')}`)).toMatchObject({ ok: true });
   });
 
+  it('a byte-order mark is not an error', async () => {
+    expect(await loadManifest(file('bom.json', `\uFEFF${hostText}`))).toMatchObject({
+      ok: true,
+      app: 'host',
+    });
+  });
+
   it('a missing file', async () => {
     expectRejected(await loadManifest(join(dir, 'nope.json')), 'CONCORD-401', 'does not exist');
   });

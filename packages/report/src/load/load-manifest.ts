@@ -6,7 +6,8 @@ import { type Issue, validateConcord, validateManifest } from './validate';
 
 /**
  * Reads, parses and validates one manifest or stats file (a path, a directory holding mf-manifest.json, or an
- * http(s) URL). Never throws: an unreadable or malformed input comes back as `{ ok: false, finding }`.
+ * http(s) URL). Never throws for a bad input: an unreadable or malformed one comes back as
+ * `{ ok: false, finding }`. Invalid options (a negative `timeoutMs`) throw a TypeError.
  */
 export async function loadManifest(input: string, options?: LoadOptions): Promise<LoadedInput> {
   const resolved = resolveLoadOptions(options);
@@ -41,6 +42,8 @@ const malformed = (input: string, what: string, fix: string, field?: string): Lo
 
 /** Parses and validates the text of a manifest or stats file; `input` names it in findings. */
 export function parseManifest(text: string, input: string): LoadedInput {
+  // Editors on Windows save JSON with a byte-order mark, which JSON.parse rejects.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(text);
