@@ -100,33 +100,35 @@ export const SCENARIOS = Object.freeze([
     ],
   },
   {
-    name: 'cart-zustand-split',
-    title: 'cart (Vite) shares zustand 4 as a non-singleton while the page runs zustand 5',
-    apps: { cart: { zustand: { major: 4, singleton: false } } },
+    // On the Rspack remote: enhanced honours a non-singleton range and loads a second copy. (A Vite
+    // consumer of the same config is handed the page's 5.1.0 instead, see the playground README.)
+    name: 'catalog-zustand-split',
+    title: 'catalog (Rspack) shares zustand 4 as a non-singleton while the page runs zustand 5',
+    apps: { catalog: { zustand: { major: 4, singleton: false } } },
     expect: [
       {
         where: 'runtime',
         code: 'CONCORD-202',
         package: 'zustand',
-        apps: ['host', 'cart'],
+        apps: ['host', 'catalog'],
         versions: ['5.1.0', '4.5.7'],
       },
-      { where: 'report', code: 'CONCORD-412', package: 'zustand', apps: ['cart', 'host', 'catalog'] },
+      { where: 'report', code: 'CONCORD-412', package: 'zustand', apps: ['catalog', 'host', 'cart'] },
       {
         where: 'report',
         code: 'CONCORD-416',
         package: 'zustand',
-        apps: ['cart', 'host'],
+        apps: ['catalog', 'host'],
         versions: ['4.5.7', '5.1.0'],
       },
       {
         where: 'report',
         code: 'CONCORD-411',
         package: 'zustand',
-        apps: ['host', 'cart'],
+        apps: ['host', 'catalog'],
         versions: ['4.5.7', '5.1.0'],
       },
-      { where: 'build', code: 'CONCORD-105', package: 'zustand', apps: ['cart'] },
+      { where: 'build', code: 'CONCORD-105', package: 'zustand', apps: ['catalog'] },
     ],
   },
   {

@@ -36,7 +36,7 @@ export async function runDemo({ scenario: name, check = false, list = false, reb
     console.error(`[demo] ${error.message}`);
     return 1;
   }
-  for (const app of APPS) {
+  for (const app of ['host', ...APPS.filter((a) => a !== 'host')]) {
     const { bundler, framework } = APP_INFO[app];
     console.log(`[demo]   ${app.padEnd(8)} ${appOrigin(scenario.name, app)}/  (${bundler} + ${framework})`);
   }
@@ -124,10 +124,14 @@ async function verify(scenario) {
         .first()
         .waitFor({ timeout: 15_000 });
     }
-    const diagnostics = await page.evaluate(() => globalThis.__CONCORD__?.getDiagnostics().length ?? null);
+    const diagnostics = await page.evaluate(() =>
+      globalThis.__CONCORD__?.getDiagnostics().map((d) => `${d.code} ${d.package}`),
+    );
     console.log(
       `[demo] browser: page loaded; ${errors.length} console error(s); ` +
-        (diagnostics === null ? 'no window.__CONCORD__' : `${diagnostics} Concord diagnostic(s)`),
+        (diagnostics
+          ? `${diagnostics.length} Concord diagnostic(s)${diagnostics.length ? `: ${diagnostics.join(', ')}` : ''}`
+          : 'no window.__CONCORD__'),
     );
     if (scenario.name === 'baseline' && errors.length) problems.push(`console errors: ${errors.join(' | ')}`);
   } catch (error) {
