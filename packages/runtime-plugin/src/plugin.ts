@@ -1,9 +1,14 @@
 // The runtime plugin. Every container registers its own instance (the build plugins put it in every
 // build's `runtimePlugins`); all instances report into the one page-wide registry.
 //
-// Hooks only record and flag: the page-wide scan runs once per batch of changes. Throwing is done only
-// where the runtime lets a throw fail the offending load and nothing else (reference §1.2):
-//  - the wrapped `resolveShare` resolver, for a singleton out of range (Rspack/webpack consumers: the
+// Hooks only record and flag: the page-wide scan runs once per batch of changes (a timer), and on demand
+// (API calls, throw-mode beacons). No `afterRegisterShare`: the runtime emits it for every share on
+// every loadShare (85,640 times on the 50-remote benchmark page) and `init`, `initContainer` and
+// `afterLoadShare` already flag every change that matters.
+//
+// Throwing is done only where the runtime lets a throw fail the offending load and nothing else
+// (reference §1.2):
+//  - the `resolveShare` resolver, replaced for a singleton out of range (Rspack/webpack consumers: the
 //    load rejects before anything is loaded);
 //  - `beforeGetExpose` for containers whose share choices bypass the hooks (Vite) or that the scan
 //    found running an offending copy: their exposes fail;
@@ -11,13 +16,12 @@
 //    including the silent local fallback).
 // Never from a container's init: under version-first the host's own loadShare awaits every remote's
 // init, so a throw there would fail the host too.
-import { satisfy } from '@module-federation/runtime';
 import { expose } from './api';
 import { ConcordError } from './error';
 import { type ConcordRuntimeOptions, type ResolvedOptions, resolveOptions } from './options';
 import { appOf, type Federation, registry, touch } from './registry';
 import { failure, fault, report } from './report';
-import { hookBeacons, scan, unsatisfied } from './scan';
+import { declared, hookBeacons, satisfy, scan, unsatisfied } from './scan';
 import { VERSION } from './version';
 
 type Hook = (args: Federation) => void;
@@ -27,7 +31,6 @@ export interface ConcordRuntimePlugin {
   name: 'concord';
   version: string;
   init: Hook;
-  afterRegisterShare: Hook;
   resolveShare: Hook;
   afterLoadShare: Hook;
   errorLoadShare: Hook;
@@ -74,29 +77,27 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
     changed();
   };
 
-  /** Checks made inside the resolver, before the runtime loads anything (`from` still names the provider). */
+  /**
+   * A singleton out of range, judged in the hook itself, before the runtime loads anything (`from` still
+   * names the provider). Only when the consumer is blocked (`throw`) is the resolver replaced: the
+   * runtime calls it right after, outside any try, so the load rejects with the ConcordError.
+   */
   const wrap = (args: Federation) => {
-    const { shareScopeMap, scope, pkgName: pkg, version, shareInfo, resolver } = args;
-    if (typeof resolver !== 'function') return;
+    const { shareScopeMap, scope, pkgName: pkg, version, shareInfo } = args;
     const candidate = shareScopeMap?.[scope]?.[pkg]?.[version];
     capture(candidate);
-    const name = shareInfo?.from ?? bound;
     const { singleton, requiredVersion: req } = shareInfo?.shareConfig ?? {};
-    args.resolver = (...rest: unknown[]) => {
-      if (singleton && typeof req === 'string' && version && version !== '0' && !satisfy(version, req)) {
-        const d = unsatisfied(r, name, pkg, version, candidate, req, o);
-        if (d) throw failure(d);
-      }
-      return resolver(...rest);
-    };
+    if (singleton && typeof req === 'string' && version && version !== '0' && !satisfy(version, req)) {
+      const d = unsatisfied(r, shareInfo.from ?? bound, pkg, version, candidate, req, o);
+      if (d)
+        args.resolver = () => {
+          throw failure(d);
+        };
+    }
   };
 
   const hooks: Record<string, Hook> = {
     init: ({ origin }) => join(origin),
-    afterRegisterShare: ({ registeredShared }) => {
-      capture(registeredShared);
-      changed();
-    },
     resolveShare: wrap,
     afterLoadShare: changed,
     errorLoadShare: ({ pkgName: pkg, recovered, error, origin, shareInfo, shareScopeMap }) => {
@@ -114,8 +115,11 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
     },
     initContainer: changed,
     beforeGetExpose: ({ moduleInfo: m }) => {
-      scan(r, o, true);
-      const d = r.blocked.get(m?.name) ?? r.blocked.get(m?.alias);
+      // Before a remote's module is handed out: check that container's own declarations now (the
+      // page-wide scan is batched), then fail the load if a throw-mode finding blocked it.
+      const c = r.containers.get(m?.name) ?? r.containers.get(m?.alias);
+      if (c) declared(r, c.instance, o);
+      const d = r.blocked.get(c?.name as string);
       if (d) throw failure(d);
     },
   };

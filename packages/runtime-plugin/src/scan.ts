@@ -1,13 +1,23 @@
 // The page-wide scan: what the hooks cannot see. Vite containers resolve their shares inside their
 // remoteEntry without the share hooks, so after every change Concord reads every instance's declared
 // `options.shared`, the live share-scope slots, Vite's module cache and the beacons.
-import { satisfy } from '@module-federation/runtime';
+import { satisfy as runtimeSatisfy } from '@module-federation/runtime';
 import { BEACONS, duplicate, isBeacon, isLive, liveCopies, providerOf } from './copies';
 import { ConcordError } from './error';
 import { modeFor, type ResolvedOptions } from './options';
-import { appOf, containersOf, type Federation, type Registry, registry, shares } from './registry';
+import { appOf, containersOf, type Federation, type Registry, registry, shares, touch } from './registry';
 import { failure, fault, report } from './report';
-import type { ConcordDiagnostic } from './types';
+import type { ConcordDiagnostic, LiveCopy } from './types';
+
+// The runtime's own verdict (the container's runtime copy: both bundlers alias this import to it), memoised:
+// it costs ~8 µs a call and the same few (version, range) pairs come back on every load and scan.
+const verdicts = new Map<string, boolean>();
+export const satisfy = (version: string, range: string) => {
+  const key = `${version} ${range}`;
+  let ok = verdicts.get(key);
+  if (ok === undefined) verdicts.set(key, (ok = runtimeSatisfy(version, range)));
+  return ok;
+};
 
 /**
  * A finding blocks the offending container's exposes (see the `beforeGetExpose` hook) when that
@@ -58,6 +68,38 @@ const liveSlots = (ins: Federation, pkg: string, s: Federation) => {
 };
 
 /**
+ * One container's declared shares: membership in a container's own options is the truth about who
+ * provides an entry; and CONCORD-201 for its singletons against the live slots — the only way to see
+ * consumers whose share choices never reach the hooks (Vite containers).
+ */
+export function declared(r: Registry, ins: Federation, o?: ResolvedOptions) {
+  try {
+    const name = ins.options.name;
+    for (const pkg in ins.options.shared)
+      for (const s of ins.options.shared[pkg])
+        if (s?.shareConfig) {
+          r.providers.set(s, name);
+          const { singleton, requiredVersion: req } = s.shareConfig;
+          if (!singleton || typeof req !== 'string') continue;
+          // The live slots: does any satisfy the range? Else the first one is what the consumer gets.
+          let miss: [string, Federation] | undefined;
+          let hit = false;
+          for (const sc of s.scope ?? ['default']) {
+            const versions = ins.shareScopeMap?.[sc]?.[pkg];
+            for (const v in versions)
+              if (v !== '0' && isLive(versions[v])) {
+                if (satisfy(v, req)) hit = true;
+                else miss ??= [v, versions[v]];
+              }
+          }
+          if (miss && !hit) unsatisfied(r, name, pkg, miss[0], miss[1], req, o);
+        }
+  } catch (e) {
+    fault(r, 'instance options', e);
+  }
+}
+
+/**
  * Configuration lint, in development builds only (production bundles drop it; the build report makes
  * the same checks on the manifests): 204, singleton declared by one container and not by another;
  * 206, a requiredVersion the runtime cannot check as intended.
@@ -97,15 +139,7 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
   r.dirty = false;
   try {
     hookBeacons();
-    for (const [ins, name, pkg, s] of declarations(r)) {
-      // Membership in a container's own options is the truth about who provides an entry.
-      r.providers.set(s, name);
-      // 201 for consumers whose share choices the hooks never see (Vite containers).
-      const { singleton, requiredVersion: req } = s.shareConfig;
-      const live = liveSlots(ins, pkg, s);
-      if (singleton && typeof req === 'string' && live[0] && !live.some(([v]) => satisfy(v, req)))
-        unsatisfied(r, name, pkg, live[0][0], live[0][1], req, o);
-    }
+    for (const ins of (globalThis as Federation).__FEDERATION__?.__INSTANCES__ ?? []) declared(r, ins, o);
     if (process.env.NODE_ENV !== 'production') lint(r, o);
 
     for (const [pkg, copies] of liveCopies(r)) {
@@ -140,17 +174,20 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
 }
 
 /**
- * A beacon pushed while a plugin is on the page runs inside the library's entry module: in `throw`
- * mode, the copy that makes a second one fails its own evaluation when the scan blocked its app.
+ * A beacon pushed while a plugin is on the page runs inside the library's entry module. In `warn` mode it
+ * only flags the batched scan; in `throw` mode the copy that makes a second one fails its own evaluation
+ * when the scan blocks its app.
  */
 function onBeacon(b: unknown) {
-  const r = scan(registry(), undefined, true);
-  if (!isBeacon(b) || !liveCopies(r).get(b.package)?.[1]) return;
-  for (const c of containersOf(r, b.app)) {
-    const d = r.blocked.get(c.name);
-    if (d?.package === b.package) throw failure(d);
-  }
+  const r = registry();
+  touch(r, () => scan(r));
+  const c = isBeacon(b) && containersOf(r, b.app)[0];
+  if (!c || modeFor(c.options, (b as LiveCopy).package) !== 'throw') return;
+  scan(r, undefined, true);
+  const d = r.blocked.get(c.name);
+  if (d?.package === (b as LiveCopy).package && liveCopies(r).get(d.package)?.[1]) throw failure(d);
 }
+
 /** Routes beacons pushed from now on through `onBeacon` (once per array, whichever copy does it). */
 export function hookBeacons() {
   const g = globalThis as Record<symbol, unknown>;

@@ -195,7 +195,6 @@ it('a hook called with arguments of an unexpected shape records a fault and retu
   const plugin = concord({ app: 'x' }) as unknown as Record<string, (args: unknown) => unknown>;
   for (const hook of [
     'init',
-    'afterRegisterShare',
     'resolveShare',
     'afterLoadShare',
     'errorLoadShare',

@@ -280,7 +280,7 @@ export function page(host: AppSpec, remotes: Remote[], plugin: Factory): Page {
   };
 }
 
-/** Collects what the console receives while `fn` runs. */
+/** Collects what the console receives while `fn` runs and right after (the batched scan). */
 export async function quietly<T>(fn: () => Promise<T> | T) {
   const lines: string[] = [];
   const saved = { ...console };
@@ -288,7 +288,10 @@ export async function quietly<T>(fn: () => Promise<T> | T) {
     console[k] = (...args: unknown[]) =>
       void lines.push(`${k}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
   try {
-    return { value: await fn(), lines };
+    const value = await fn();
+    // Let the plugin's batched scan (a timer) run, as it would right after on a page.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { value, lines };
   } finally {
     Object.assign(console, saved);
   }

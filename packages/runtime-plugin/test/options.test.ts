@@ -25,7 +25,6 @@ describe('the factory', () => {
     expect(Object.keys(plugin).sort()).toMatchInlineSnapshot(`
       [
         "afterLoadShare",
-        "afterRegisterShare",
         "beforeGetExpose",
         "errorLoadShare",
         "init",

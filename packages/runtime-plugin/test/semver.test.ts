@@ -195,7 +195,7 @@ describe('satisfy matches the runtime', () => {
         expect(ours).toBe(satisfy293(v, r));
         expect(ours).toBe(satisfy291(v, r));
       }),
-      { numRuns: 20_000 },
+      { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 });
