@@ -25,7 +25,7 @@ it('keeps an optional probe on the record for tools', () => {
 
 it('registrations made before the plugin are read when it arrives', () => {
   registerInstance({ package: 'zustand', version: '5.1.0', app: 'host', bundler: 'vite' });
-  RUNTIMES['2.9.3'].createInstance({ name: 'host', plugins: [concord({ bundler: 'vite' })] });
+  RUNTIMES['2.9.3'].createInstance({ name: 'host', remotes: [], plugins: [concord({ bundler: 'vite' })] });
   registerInstance({ package: 'zustand', version: '4.5.0', app: 'cart', bundler: 'vite' });
   expect(getInstances().zustand?.map((c) => `${c.version} ${c.app}`)).toEqual(['5.1.0 host', '4.5.0 cart']);
 });

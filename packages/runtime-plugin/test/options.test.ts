@@ -64,7 +64,7 @@ describe('the factory', () => {
     expect(warn).toHaveBeenCalledWith(
       "[concord] CONCORD-208 invalid option `mode`: \"loud\". Expected 'warn', 'throw' or 'off'. See docs/diagnostics.md#concord-208",
     );
-    const ins = RUNTIMES['2.9.3'].createInstance({ name: 'x', plugins: [plugin] });
+    const ins = RUNTIMES['2.9.3'].createInstance({ name: 'x', remotes: [], plugins: [plugin] });
     expect(ins.name).toBe('x');
     expect(getDiagnostics()).toEqual([]);
     warn.mockRestore();
