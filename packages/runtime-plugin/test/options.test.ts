@@ -47,6 +47,7 @@ describe('the factory', () => {
     (v) => {
       const ins = RUNTIMES[v].createInstance({
         name: `app_${v.replaceAll('.', '_')}`,
+        remotes: [],
         plugins: [concord(), concord()],
       });
       // The runtime attaches the hooks of the first plugin named "concord" and ignores the second.
