@@ -8,7 +8,7 @@ import { DEFAULT_WATCHED } from './watched';
  *
  * @example
  * // rspack.config.js / vite.config.ts, inside the federation options
- * runtimePlugins: [[require.resolve('@concord/runtime-plugin'), { app: 'catalog', bundler: 'rspack', mode: 'warn' }]]
+ * runtimePlugins: [['@concord/runtime-plugin', { app: 'catalog', bundler: 'rspack', mode: 'warn' }]]
  */
 export interface ConcordRuntimeOptions {
   /**
