@@ -1,7 +1,9 @@
 // Fixtures shared by the specs: the scenario of the running project, the console errors of the page,
 // and typed access to what the page exposes (window.__CONCORD__, the host's debugging handle).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { getScenario, type Scenario } from '../playground/scenarios.mjs';
+import { getScenario, outDir, type Scenario } from '../playground/scenarios.mjs';
 
 export interface ScenarioOptions {
   /** Set per project in playwright.config.ts. */
@@ -10,6 +12,8 @@ export interface ScenarioOptions {
 
 interface Fixtures {
   scenario: Scenario;
+  /** Fails the test with the build's own error when its scenario did not build (see demo --keep-going). */
+  built: void;
   /** Console errors and uncaught exceptions of `page`, collected from the first navigation. */
   consoleErrors: string[];
 }
@@ -19,6 +23,15 @@ export const test = base.extend<Fixtures & ScenarioOptions>({
   scenario: async ({ scenarioName }, use) => {
     await use(getScenario(scenarioName));
   },
+  built: [
+    async ({ scenarioName }, use) => {
+      const file = join(dirname(outDir(scenarioName, 'host')), 'build-error.txt');
+      if (existsSync(file))
+        throw new Error(`The ${scenarioName} build failed:\n${readFileSync(file, 'utf8')}`);
+      await use();
+    },
+    { auto: true },
+  ],
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {

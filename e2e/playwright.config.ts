@@ -55,7 +55,7 @@ export default defineConfig<ScenarioOptions>({
   },
   projects,
   webServer: selected.map((scenario) => ({
-    command: `node ../scripts/demo.mjs --scenario ${scenario.name} --no-install`,
+    command: `node ../scripts/demo.mjs --scenario ${scenario.name} --no-install --keep-going`,
     url: `${appOrigin(scenario.name, 'host')}/`,
     name: scenario.name,
     reuseExistingServer: false,

@@ -7,7 +7,8 @@
 //   npm run demo -- --check                   build, serve, verify the pages load, exit 0/1
 //
 // Other flags: --list, --no-install (skip install and package builds), --rebuild (ignore the cache),
-// --port-base <n> (serve on other ports; builds are separate per port base).
+// --port-base <n> (serve on other ports; builds are separate per port base), --keep-going (the e2e
+// servers: a failed build is served as its error message instead of stopping every e2e project).
 import { parseArgs } from 'node:util';
 import { pnpm } from './pnpm.mjs';
 
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     install: { type: 'boolean', default: true },
     rebuild: { type: 'boolean', default: false },
     'port-base': { type: 'string' },
+    'keep-going': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   allowNegative: true,
@@ -45,6 +47,7 @@ try {
     check: values.check,
     list: values.list,
     rebuild: values.rebuild,
+    keepGoing: values['keep-going'],
   });
 } catch (error) {
   console.error(`[demo] ${error.message}`);

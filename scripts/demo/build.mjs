@@ -32,6 +32,7 @@ export async function buildScenario(name, options = {}) {
   const started = Date.now();
   const release = await lock(join(playgroundDir, '.out', '.build.lock'), log);
   try {
+    rmSync(join(dir, 'build-error.txt'), { force: true });
     await buildContract(log);
     const stamp = inputsHash(scenario, env);
     const stampFile = join(dir, '.stamp');

@@ -1,25 +1,43 @@
 // The body of `npm run demo` once dependencies are installed: build a scenario, serve it, print the
 // report and the URL, then either wait for Ctrl-C or (--check) verify the pages load and exit.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_INFO, APPS, appOrigin, getScenario, outDir, SCENARIOS } from '../../playground/scenarios.mjs';
 import { chromiumArgs, chromiumPath, loadChromium } from './browser.mjs';
-import { buildScenario } from './build.mjs';
+import { buildScenario, scenarioDir } from './build.mjs';
 import { closeAll, serveDir } from './serve.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** @returns {Promise<number>} the exit code */
-export async function runDemo({ scenario: name, check = false, list = false, rebuild = false }) {
+/**
+ * @param {{ scenario: string, check?: boolean, list?: boolean, rebuild?: boolean, keepGoing?: boolean }} options
+ * `keepGoing` (the e2e servers): when the build fails, write the error to `build-error.txt` and serve it,
+ * so only that scenario's tests fail, with the build's own message.
+ * @returns {Promise<number>} the exit code
+ */
+export async function runDemo({
+  scenario: name,
+  check = false,
+  list = false,
+  rebuild = false,
+  keepGoing = false,
+}) {
   if (list) {
     for (const s of SCENARIOS) console.log(`${s.name.padEnd(28)} ${s.title}`);
     return 0;
   }
   const scenario = getScenario(name);
   console.log(`[demo] scenario ${scenario.name}: ${scenario.title}`);
-  const built = await buildScenario(scenario.name, { force: rebuild });
+  let built;
+  try {
+    built = await buildScenario(scenario.name, { force: rebuild });
+  } catch (error) {
+    if (!keepGoing) throw error;
+    return serveBuildError(scenario.name, error);
+  }
   console.log(
     built.cached
       ? `[demo] ${scenario.name} is already built (${built.dir})`
@@ -56,16 +74,38 @@ export async function runDemo({ scenario: name, check = false, list = false, reb
   }
 
   console.log(`\n[demo] open ${host} — press Ctrl-C to stop.`);
-  await new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await waitForSignal();
   await closeAll(servers);
   console.log('\n[demo] stopped.');
   return 0;
 }
 
 const port = (scenario, app) => Number(new URL(appOrigin(scenario, app)).port);
+
+/** The file in which a failed build leaves its error for the e2e fixtures. */
+export const buildErrorFile = (name) => join(scenarioDir(name), 'build-error.txt');
+
+async function serveBuildError(name, error) {
+  console.error(`[demo] ${error.message}`);
+  mkdirSync(scenarioDir(name), { recursive: true });
+  writeFileSync(buildErrorFile(name), error.message);
+  const server = createServer((_, res) => {
+    res
+      .writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(`The ${name} build failed:\n${error.message}`);
+  });
+  await new Promise((resolve) => server.listen(port(name, 'host'), '127.0.0.1', () => resolve(undefined)));
+  await waitForSignal();
+  await closeAll([server]);
+  return 1;
+}
+
+function waitForSignal() {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
 
 /** Prints the host build's Concord report (the host build reads every remote's manifest). */
 async function printReport(name) {
