@@ -13,7 +13,7 @@ export interface ScenarioOptions {
 interface Fixtures {
   scenario: Scenario;
   /** Fails the test with the build's own error when its scenario did not build (see demo --keep-going). */
-  built: void;
+  built: undefined;
   /** Console errors and uncaught exceptions of `page`, collected from the first navigation. */
   consoleErrors: string[];
 }
@@ -28,7 +28,7 @@ export const test = base.extend<Fixtures & ScenarioOptions>({
       const file = join(dirname(outDir(scenarioName, 'host')), 'build-error.txt');
       if (existsSync(file))
         throw new Error(`The ${scenarioName} build failed:\n${readFileSync(file, 'utf8')}`);
-      await use();
+      await use(undefined);
     },
     { auto: true },
   ],
