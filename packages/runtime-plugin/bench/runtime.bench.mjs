@@ -177,6 +177,10 @@ resetPage();
 const probe = createInstance({ name: 'probe', shared: sharedOf(0), plugins: [] });
 const plugin = concord({ app: 'probe', bundler: 'rspack' });
 plugin.init({ origin: probe });
+// A Vite container: its declared shares are checked when its module is handed out.
+const viteProbe = createInstance({ name: 'vprobe', remotes: [], shared: sharedOf(1), plugins: [] });
+const vitePlugin = concord({ app: 'vprobe', bundler: 'vite' });
+vitePlugin.init({ origin: viteProbe });
 const versions = probe.shareScopeMap.default;
 const noop = () => {};
 const resolveArgs = (pkg) => ({
@@ -191,7 +195,10 @@ const resolveArgs = (pkg) => ({
 summary(() => {
   bench('no-op hook', () => noop({ origin: probe }));
   bench('initContainer', () => plugin.initContainer({ origin: probe }));
-  bench('beforeGetExpose (40 declared shares)', () =>
+  bench('beforeGetExpose, Vite remote (40 declared shares)', () =>
+    vitePlugin.beforeGetExpose({ moduleInfo: { name: 'vprobe' }, origin: probe }),
+  );
+  bench('beforeGetExpose, Rspack remote', () =>
     plugin.beforeGetExpose({ moduleInfo: { name: 'probe' }, origin: probe }),
   );
   bench('afterLoadShare', () => plugin.afterLoadShare({ pkgName: 'react', origin: probe }));
@@ -214,7 +221,9 @@ const p50 = (name) => micro.benchmarks.find((b) => b.alias === name).runs[0].sta
 const noopNs = p50('no-op hook');
 const hookCosts = {
   initContainer: p50('initContainer') - noopNs,
-  'beforeGetExpose (40 declared shares)': p50('beforeGetExpose (40 declared shares)') - noopNs,
+  'beforeGetExpose, Vite remote (40 declared shares)':
+    p50('beforeGetExpose, Vite remote (40 declared shares)') - noopNs,
+  'beforeGetExpose, Rspack remote': p50('beforeGetExpose, Rspack remote') - noopNs,
   afterLoadShare: p50('afterLoadShare') - noopNs,
   'resolveShare (singleton)': p50('resolveShare + resolver (singleton)') - p50('bare resolver (baseline)'),
   'resolveShare (non-singleton)':

@@ -115,10 +115,11 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
     },
     initContainer: changed,
     beforeGetExpose: ({ moduleInfo: m }) => {
-      // Before a remote's module is handed out: check that container's own declarations now (the
-      // page-wide scan is batched), then fail the load if a throw-mode finding blocked it.
+      // Before a remote's module is handed out: check the declarations of a container whose share choices
+      // bypass the hooks (not rspack/webpack: those are judged in resolveShare when they consume) now —
+      // the page-wide scan is batched — then fail the load if a throw-mode finding blocked it.
       const c = r.containers.get(m?.name) ?? r.containers.get(m?.alias);
-      if (c) declared(r, c.instance, o);
+      if (c && !c.bundler.endsWith('pack')) declared(r, c.instance, o);
       const d = r.blocked.get(c?.name as string);
       if (d) throw failure(d);
     },

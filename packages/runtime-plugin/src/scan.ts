@@ -78,7 +78,7 @@ export function declared(r: Registry, ins: Federation, o?: ResolvedOptions) {
     for (const pkg in ins.options.shared)
       for (const s of ins.options.shared[pkg])
         if (s?.shareConfig) {
-          r.providers.set(s, name);
+          if (!r.providers.has(s)) r.providers.set(s, name);
           const { singleton, requiredVersion: req } = s.shareConfig;
           if (!singleton || typeof req !== 'string') continue;
           // The live slots: does any satisfy the range? Else the first one is what the consumer gets.
