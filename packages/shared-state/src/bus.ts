@@ -102,7 +102,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         }
       }
     }
-    if (!--depth)
+    if (!--depth && dirty.length)
       for (const list of dirty.splice(0)) {
         let j = 0;
         for (let i = 0; i < list.length; i += 2)
