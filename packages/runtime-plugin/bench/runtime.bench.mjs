@@ -170,7 +170,8 @@ const [mWith, mWithout] = [median(times.with), median(times.without)];
 // Each round ran both variants back to back: the median of the per-round ratios resists drift.
 const ratio = median(times.with.map((t, i) => t / times.without[i]));
 const perCallPage = ((mWith - mWithout) * 1000) / callsPerPage;
-const diagnostics = (resetPage(), await page(withConcord), G.__CONCORD__.getDiagnostics().length);
+await page(withConcord);
+const diagnostics = G.__CONCORD__.getDiagnostics().length;
 
 // Micro: the median cost of each hook body against a no-op listener, with realistic arguments.
 resetPage();

@@ -15,7 +15,10 @@ const verdicts = new Map<string, boolean>();
 export const satisfy = (version: string, range: string) => {
   const key = `${version} ${range}`;
   let ok = verdicts.get(key);
-  if (ok === undefined) verdicts.set(key, (ok = runtimeSatisfy(version, range)));
+  if (ok === undefined) {
+    ok = runtimeSatisfy(version, range);
+    verdicts.set(key, ok);
+  }
   return ok;
 };
 

@@ -102,6 +102,43 @@ describe.each(KINDS)('a %s consumer in throw mode', (bundler, make) => {
   });
 });
 
+describe('duplicates in throw mode (Rspack consumers)', () => {
+  it('CONCORD-202: a non-singleton version split fails the load of the second version', async () => {
+    const offender = rspackRemote(
+      { name: 'catalog', bundler: 'rspack', concord: throwing, shared: { zustand: { version: '4.5.0' } } },
+      concord,
+    );
+    const result = await outcomes(
+      host({ shared: { zustand: { version: '5.1.0' }, react: { version: '19.3.1' } } }),
+      [offender, healthy()],
+    );
+    expect(result.catalog).toBe('ConcordError CONCORD-202');
+    expect(result.host).toBe('5.1.0,19.3.1 then 5.1.0');
+  });
+
+  it('CONCORD-205, then the silent fallback copy fails its own evaluation', async () => {
+    const offender = rspackRemote(
+      {
+        name: 'catalog',
+        bundler: 'rspack',
+        concord: throwing,
+        shared: { react: { version: '19.3.1', singleton: true } },
+        consumes: { zustand: { version: '4.5.0', requiredVersion: '^4.5.0' } },
+      },
+      concord,
+    );
+    const result = await outcomes(
+      host({ shared: { zustand: { version: '5.1.0' }, react: { version: '19.3.1' } } }),
+      [offender],
+    );
+    // catalog consumes zustand without providing it, so its fallback copy is a private one (203).
+    expect(result.catalog).toBe('ConcordError CONCORD-203');
+    expect(getDiagnostics().map((d) => d.code)).toEqual(
+      expect.arrayContaining(['CONCORD-205', 'CONCORD-203']),
+    );
+  });
+});
+
 describe('a strictVersion singleton on Vite', () => {
   it('fails the load too (the runtime’s own strict error is swallowed by Vite containers)', async () => {
     const offender = viteRemote(
