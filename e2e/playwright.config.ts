@@ -29,6 +29,9 @@ const projects: Project<ScenarioOptions>[] = SCENARIOS.map((scenario) => ({
           scenario.fails
             ? 'specs/faults/strict-mode-fails-only-the-offending-remote.spec.ts'
             : 'specs/faults/warn-mode-keeps-every-remote-working.spec.ts',
+          ...(scenario.expect.some((f) => f.where === 'build')
+            ? ['specs/faults/offending-build-warns-with-its-code.spec.ts']
+            : []),
         ],
   use: { baseURL: `${appOrigin(scenario.name, 'host')}/`, scenarioName: scenario.name },
 }));

@@ -55,17 +55,6 @@ test('the build report has no error or warning beyond the fault', async ({ scena
   expect(unexpected).toEqual([]);
 });
 
-test('the offending app’s own build warns with its code', async ({ scenario }) => {
-  const expected = scenario.expect.filter((finding) => finding.where === 'build');
-  test.skip(expected.length === 0, `scenario ${scenario.name} expects no build-time code`);
-  for (const finding of expected) {
-    const [app] = finding.apps;
-    const log = read(join(outDir(scenario.name, app!), '..', 'logs', `${app}.log`));
-    expect(log).toMatch(new RegExp(`${finding.code}\\b[^\\n]*"${app}" \\(${APP_INFO[app!].bundler}\\)`));
-    expect(log).toContain(finding.package);
-  }
-});
-
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
