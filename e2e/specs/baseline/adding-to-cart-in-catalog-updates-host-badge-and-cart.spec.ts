@@ -26,15 +26,19 @@ test('adding to cart in the Rspack catalog updates the host badge and the Vite c
   // The catalog's own zustand store keeps its local feedback.
   await expect(catalog.getByText('added 2×')).toBeVisible();
 
+  // The cart's `checkout/started` event reaches the host.
+  await page.getByRole('region', { name: 'Cart' }).getByRole('button', { name: 'Checkout' }).click();
+  await expect(page.getByRole('status', { name: 'Checkout' })).toHaveText('Checkout started for 3 items');
+
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Open account' }).click();
   await expect(page.getByTestId('account-user')).toHaveText('Signed in as Ada Lovelace');
   // A test artifact (test-results/…/baseline.png); CONCORD_UPDATE_SCREENSHOT=1 also refreshes the README's.
   await page.setViewportSize({ width: 1200, height: 480 });
   const screenshot = testInfo.outputPath('baseline.png');
-  await page.screenshot({ path: screenshot });
+  await page.screenshot({ path: screenshot, fullPage: true });
   await testInfo.attach('baseline', { path: screenshot, contentType: 'image/png' });
   if (process.env.CONCORD_UPDATE_SCREENSHOT)
-    await page.screenshot({ path: '../docs/screenshot-baseline.png' });
+    await page.screenshot({ path: '../docs/screenshot-baseline.png', fullPage: true });
   expect(consoleErrors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { useShared } from '@concord/shared-state/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Header } from './header';
 import { RemoteSlot } from './remote-slot';
 import { shared } from './state';
@@ -11,6 +11,9 @@ export function App() {
   const accountOpen = useHostUi((ui) => ui.accountOpen);
   const toggleAccount = useHostUi((ui) => ui.toggleAccount);
   const colors = palette[theme];
+  // The cart announces checkouts with an event; the host, which owns the session, would take over here.
+  const [checkout, setCheckout] = useState<number | null>(null);
+  useEffect(() => shared.on('checkout/started', ({ count }) => setCheckout(count)), []);
   useEffect(() => {
     document.body.style.background = colors.background;
     document.body.style.color = colors.color;
@@ -19,6 +22,11 @@ export function App() {
   return (
     <div className="page" data-testid="host-root" data-theme={theme}>
       <Header />
+      {checkout !== null && (
+        <p role="status" aria-label="Checkout" className="notice">
+          Checkout started for {checkout} {checkout === 1 ? 'item' : 'items'}
+        </p>
+      )}
       <main className="grid">
         <RemoteSlot name="catalog" label="Catalog" />
         <RemoteSlot name="cart" label="Cart" />
