@@ -113,7 +113,8 @@ function inputsHash(scenario, env) {
     join(playgroundDir, 'federation.mjs'),
     join(playgroundDir, 'contract', 'dist'),
     ...APPS.map((app) => join(playgroundDir, app)),
-    ...['shared-state', 'runtime-plugin', 'report', 'vite-plugin', 'rspack-plugin'].map(distOf),
+    // Every Concord package the build plugins run (build-core included), as built.
+    ...readdirSync(join(root, 'packages')).map(distOf),
     join(root, 'pnpm-lock.yaml'),
   ];
   hash.update(hashFiles(inputs));
