@@ -54,4 +54,14 @@ export {
   type ProjectInfo,
   readProject,
 } from './project';
-export { type BuildReportInput, REPORT_FILES, renderReport, reportInputs, runBuildReport } from './report';
+export {
+  type BuildReportInput,
+  type BuildReportOutcome,
+  finishBuildReport,
+  type OwnManifest,
+  REPORT_FILES,
+  renderReport,
+  reportInputs,
+  runBuildReport,
+  startBuildReport,
+} from './report';

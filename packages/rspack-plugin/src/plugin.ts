@@ -5,10 +5,11 @@ import {
   type ConcordBuild,
   createDiagnosticLogger,
   type DiagnosticLogger,
+  finishBuildReport,
   manifestNotFound,
   prepareBuild,
-  runBuildReport,
   stampManifest,
+  startBuildReport,
 } from '@concord/build-core';
 import { ModuleFederationPlugin as RspackFederationPlugin } from '@module-federation/enhanced/rspack';
 import type { Compilation, Compiler } from '@rspack/core';
@@ -67,6 +68,7 @@ export class ConcordRspackPlugin {
     new Federation({ ...build.augmentation.federation }).apply(compiler as never);
 
     let compilation: Compilation | undefined;
+    const stamped = new WeakMap<Compilation, unknown>();
     const { WebpackError } = compiler.webpack;
     const infrastructure = compiler.getInfrastructureLogger('concord');
     const logger: DiagnosticLogger = createDiagnosticLogger({
@@ -79,40 +81,48 @@ export class ConcordRspackPlugin {
       for (const diagnostic of build.diagnostics) logger.report(diagnostic);
       current.hooks.processAssets.tapPromise(
         { name: NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
-        () => stampAssets(current, build, logger, compiler, bundler),
+        async () => {
+          stamped.set(current, await stampAssets(current, build, logger, compiler, bundler));
+        },
       );
     });
 
     if (build.beacons) addBeaconRule(compiler, build, bundler);
 
     const report = build.options.report;
+    // After emit, not before: `output.clean` empties the output directory while assets are emitted.
     if (report)
       compiler.hooks.afterEmit.tapPromise(NAME, async (current) => {
         compilation = current;
         const outDir = current.outputOptions.path ?? compiler.outputPath;
-        const error = await runBuildReport({
+        const path = join(outDir, build.manifestFiles.manifest);
+        const own = stamped.get(current);
+        const outcome = await startBuildReport({
           app: build.augmentation.app,
           root: build.project.root,
-          manifest: join(outDir, build.manifestFiles.manifest),
+          // The stamped manifest as it is in memory; its path names it in the report.
+          manifest: own === undefined ? path : { input: path, manifest: own },
           outDir,
           options: report,
-          logger,
         });
+        const error = finishBuildReport(outcome, logger);
         if (error) current.errors.push(new WebpackError(error.message));
       });
   }
 }
 
+/** Stamps the metadata into the manifest and stats assets; returns the stamped manifest object. */
 async function stampAssets(
   compilation: Compilation,
   build: ConcordBuild<FederationPluginOptions>,
   logger: DiagnosticLogger,
   compiler: Compiler,
   bundler: 'rspack' | 'webpack',
-): Promise<void> {
+): Promise<unknown> {
   const { metadata, diagnostics } = await build.metadata();
   for (const diagnostic of diagnostics) logger.report(diagnostic);
   const { manifest, stats } = build.manifestFiles;
+  let own: unknown;
   let stamped = 0;
   for (const file of [manifest, stats]) {
     const asset = compilation.getAsset(file);
@@ -120,9 +130,11 @@ async function stampAssets(
     const next = stampManifest(asset.source.source().toString(), metadata);
     if (next === undefined) continue;
     compilation.updateAsset(file, new compiler.webpack.sources.RawSource(next));
+    if (file === manifest) own = JSON.parse(next);
     stamped++;
   }
   if (stamped === 0) logger.report(manifestNotFound(build.augmentation.app, [manifest, stats], bundler));
+  return own;
 }
 
 function addBeaconRule(

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { renderReport, reportInputs, runBuildReport } from '@concord/build-core';
+import { finishBuildReport, renderReport, reportInputs } from '@concord/build-core';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { ViteState } from './state';
 
@@ -21,17 +20,13 @@ export function reportPlugin(state: ViteState): Plugin {
       writeBundle: {
         order: 'post',
         sequential: true,
-        async handler(outputOptions) {
+        async handler() {
           if (state.command !== 'build' || this.environment?.name === 'ssr' || !state.logger) return;
-          const outDir = outputOptions.dir ?? state.config!.build.outDir;
-          const error = await runBuildReport({
-            app: state.build.augmentation.app,
-            root: state.build.project.root,
-            manifest: join(outDir, state.build.manifestFiles.manifest),
-            outDir,
-            options: report,
-            logger: state.logger,
-          });
+          // Started by concord:manifest once the manifest was stamped; awaited here, after Vite wrote.
+          const pending = state.report;
+          state.report = undefined;
+          if (!pending) return;
+          const error = finishBuildReport(await pending, state.logger);
           if (error) this.error(error.message);
         },
       },

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { type ConcordBuild, type DiagnosticLogger, rootMismatch } from '@concord/build-core';
+import {
+  type BuildReportOutcome,
+  type ConcordBuild,
+  type DiagnosticLogger,
+  rootMismatch,
+} from '@concord/build-core';
 import type { ModuleFederationOptions } from '@module-federation/vite';
 import type { ResolvedConfig } from 'vite';
 import { viteDiagnosticLogger } from './logger';
@@ -10,6 +15,8 @@ export interface ViteState {
   command: 'build' | 'serve' | undefined;
   config: ResolvedConfig | undefined;
   logger: DiagnosticLogger | undefined;
+  /** The report of the current build, started once the manifest is stamped, printed in `writeBundle`. */
+  report: Promise<BuildReportOutcome> | undefined;
   /** The metadata; its diagnostics are printed once, when first loaded. */
   metadata: ConcordBuild<ModuleFederationOptions>['metadata'];
   /** Called from `configResolved` of the first Concord plugin. */
@@ -22,6 +29,7 @@ export function createState(build: ConcordBuild<ModuleFederationOptions>): ViteS
     command: undefined,
     config: undefined,
     logger: undefined,
+    report: undefined,
     async metadata() {
       const result = await build.metadata();
       for (const d of result.diagnostics) state.logger?.report(d);
