@@ -9,7 +9,7 @@ import { concord } from '@concord/vite-plugin';
 import { federation } from '@module-federation/vite';
 import { build } from 'vite';
 
-const rounds = Number(process.argv[2] ?? 9);
+const rounds = Number(process.argv[2] ?? 15);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const fixtures = join(here, '../test/fixtures');
 
