@@ -44,7 +44,7 @@ export function named(d: Diagnostic): { apps: string[]; versions: string[] } {
 interface ConcordGlobal {
   getDiagnostics(): Diagnostic[];
   getInstances(): unknown;
-  assertSingleInstances(): void;
+  assertSingleInstances(packages?: readonly string[]): void;
   version: string;
 }
 

@@ -1,6 +1,7 @@
 // The baseline: every app shares its store libraries as singletons with agreeing versions, so Concord
 // reports nothing, the console stays clean, and exactly one copy of each watched library runs.
 import { expect, openShop, test } from '../../fixtures';
+import { KNOWN_ISSUES, withoutKnownIssues } from '../../known-issues';
 import { diagnostics } from '../../page-globals';
 
 test('a healthy page has no Concord finding, no console error and one copy of each store library', async ({
@@ -14,7 +15,10 @@ test('a healthy page has no Concord finding, no console error and one copy of ea
   await page.getByRole('button', { name: 'Open account' }).click();
   await expect(page.getByTestId('account-root')).toBeVisible();
 
-  expect(await diagnostics(page)).toEqual([]);
+  const { known, rest } = withoutKnownIssues(await diagnostics(page));
+  for (const d of known)
+    test.info().annotations.push({ type: 'known issue', description: `${d.code} ${d.package}` });
+  expect(rest).toEqual([]);
   expect(consoleErrors).toEqual([]);
 
   // The registry really watched the libraries (an empty registry would pass the assertion vacuously)…
@@ -25,6 +29,9 @@ test('a healthy page has no Concord finding, no console error and one copy of ea
     expect(instances[name], `${name} among the live instances`).toBeDefined();
   }
   expect(instances.zustand).toEqual([expect.objectContaining({ app: 'host', version: '5.1.0' })]);
-  // …and finds one copy of each.
-  await page.evaluate(() => globalThis.__CONCORD__!.assertSingleInstances());
+  // …and finds one copy of each (but of a package a known issue duplicates, see e2e/known-issues.ts).
+  const excluded = new Set(KNOWN_ISSUES.filter((issue) => known.some(issue.matches)).map((i) => i.package));
+  const checked = Object.keys(instances).filter((name) => !excluded.has(name));
+  expect(checked.length).toBeGreaterThan(4);
+  await page.evaluate((names) => globalThis.__CONCORD__!.assertSingleInstances(names), checked);
 });
