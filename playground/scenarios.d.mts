@@ -45,7 +45,7 @@ export interface AppChoices {
 export declare const playgroundDir: string;
 export declare const APPS: readonly ['cart', 'catalog', 'account', 'host'];
 export declare const APP_INFO: Readonly<
-  Record<AppName, { bundler: Bundler; framework: 'react' | 'vue'; offset: number; remote: boolean }>
+  Record<AppName, { bundler: Bundler; framework: 'react' | 'vue'; offset: number }>
 >;
 export declare const BASE_PORT: number;
 export declare const SCENARIOS: readonly Scenario[];

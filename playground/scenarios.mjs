@@ -15,10 +15,10 @@ export const APPS = /** @type {const} */ (['cart', 'catalog', 'account', 'host']
 
 /** What each app is built with; `offset` is its port relative to the scenario's base port. */
 export const APP_INFO = Object.freeze({
-  host: { bundler: 'vite', framework: 'react', offset: 0, remote: false },
-  cart: { bundler: 'vite', framework: 'react', offset: 1, remote: true },
-  catalog: { bundler: 'rspack', framework: 'react', offset: 2, remote: true },
-  account: { bundler: 'vite', framework: 'vue', offset: 3, remote: true },
+  host: { bundler: 'vite', framework: 'react', offset: 0 },
+  cart: { bundler: 'vite', framework: 'react', offset: 1 },
+  catalog: { bundler: 'rspack', framework: 'react', offset: 2 },
+  account: { bundler: 'vite', framework: 'vue', offset: 3 },
 });
 
 export const BASE_PORT = 4100;

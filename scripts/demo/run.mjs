@@ -83,7 +83,7 @@ export async function runDemo({
 const port = (scenario, app) => Number(new URL(appOrigin(scenario, app)).port);
 
 /** The file in which a failed build leaves its error for the e2e fixtures. */
-export const buildErrorFile = (name) => join(scenarioDir(name), 'build-error.txt');
+const buildErrorFile = (name) => join(scenarioDir(name), 'build-error.txt');
 
 async function serveBuildError(name, error) {
   console.error(`[demo] ${error.message}`);
