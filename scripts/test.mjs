@@ -39,8 +39,8 @@ function step(name, fn) {
 }
 
 const run = (args, options) => pnpm(args, options).status === 0;
-const packages = readdirSync(join(root, 'packages')).filter((p) =>
-  existsSync(join(root, 'packages', p, 'package.json')),
+const packages = topologicalOrder(
+  readdirSync(join(root, 'packages')).filter((p) => existsSync(join(root, 'packages', p, 'package.json'))),
 );
 
 step('install', () => record('install', run(['install', '--frozen-lockfile'])));
@@ -86,6 +86,25 @@ if (existsSync(join(root, 'e2e', 'playwright.config.ts'))) {
     const counts = readJson(out, (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected]);
     record('e2e (playwright)', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
   });
+}
+
+// Packages bundle parts of the packages they depend on (the Rspack loader inlines build-core and the
+// runtime plugin's inject module), so a package builds only after its workspace dependencies.
+function topologicalOrder(dirs) {
+  const manifest = (d) => JSON.parse(readFileSync(join(root, 'packages', d, 'package.json'), 'utf8'));
+  const byName = new Map(dirs.map((d) => [manifest(d).name, d]));
+  const order = [];
+  const visit = (d, path = []) => {
+    if (order.includes(d)) return;
+    if (path.includes(d)) throw new Error(`workspace dependency cycle: ${[...path, d].join(' -> ')}`);
+    const m = manifest(d);
+    for (const dep of Object.keys({ ...m.dependencies, ...m.devDependencies, ...m.peerDependencies })) {
+      if (byName.has(dep)) visit(byName.get(dep), [...path, d]);
+    }
+    order.push(d);
+  };
+  for (const d of [...dirs].sort()) visit(d);
+  return order;
 }
 
 function readJson(file, pick) {
