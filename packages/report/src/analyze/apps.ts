@@ -1,27 +1,16 @@
 // Turns validated inputs into apps with one merged declaration per shared package: the manifest's entry, with
 // Concord's configured values (`concord.shared`) taking precedence because enhanced over-reports `singleton`.
+
+import { DEFAULT_WATCHED } from '@concord/runtime-plugin/inject';
 import { appLabel, finding } from '../finding';
 import type { Bundler, FederationManifest, Finding, LoadedInput, MatrixCell } from '../types';
 import type { Declaration } from './share-scope';
 
 /**
- * Store libraries whose second copy means a second store (DESIGN.md "Instance beacons"). Kept in step with
- * `DEFAULT_WATCHED` of @concord/runtime-plugin; each manifest's `concord.watched` replaces it for that app.
+ * Store libraries whose second copy means a second store: the runtime plugin's list, the one source of truth.
+ * Each manifest's `concord.watched` replaces it for that app.
  */
-export const DEFAULT_WATCHED: readonly string[] = Object.freeze([
-  'react',
-  'react-dom',
-  'zustand',
-  'redux',
-  '@reduxjs/toolkit',
-  'react-redux',
-  'jotai',
-  'valtio',
-  'mobx',
-  'rxjs',
-  '@tanstack/query-core',
-  '@concord/shared-state',
-]);
+export { DEFAULT_WATCHED };
 
 export interface AppDecl extends Declaration {
   /** The declaring app. */
