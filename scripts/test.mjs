@@ -68,6 +68,30 @@ step('unit', () => {
   record('unit (vitest)', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
 });
 
+// The same package tests against the built dist/ (no `@concord/source` condition): what users install.
+step('unit-dist', () => {
+  const out = join(tmp, 'vitest-dist.json');
+  const projects = packages.flatMap((p) => ['--project', p]);
+  const ok = run(
+    [
+      'exec',
+      'vitest',
+      'run',
+      '--config',
+      'vitest.workspace.ts',
+      ...projects,
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    {
+      env: { CONCORD_TEST_DIST: '1' },
+    },
+  );
+  const counts = readJson(out, (r) => [r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests ?? 0)]);
+  record('unit against dist (vitest)', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
+});
+
 step('size', () => {
   const out = join(tmp, 'size.json');
   const ok =
