@@ -55,7 +55,12 @@ export class ConcordRspackPlugin {
     this.#extras = extras;
   }
 
-  apply(compiler: Compiler): void {
+  /**
+   * Called by the bundler with Rspack's or webpack 5's compiler. Typed `unknown` so that both bundlers'
+   * config types accept the plugin; the code uses only what the two compilers share.
+   */
+  apply(bundlerCompiler: unknown): void {
+    const compiler = bundlerCompiler as Compiler;
     // Rspack's compiler carries `rspack`; webpack's does not.
     const bundler = 'rspack' in compiler ? 'rspack' : 'webpack';
     const build = prepareBuild<FederationPluginOptions>(this.#options, {
