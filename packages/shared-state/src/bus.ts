@@ -6,18 +6,12 @@
 // (the member is read only when a listener throws, when an app disposes, and by inspect). A write that
 // changes nothing returns after one Object.is; a write that changes a slice runs that slice's listeners and
 // nobody else's; nothing is allocated on either path.
+//
+// Size: this file is most of the core bundle (issue #2 asks for 800 B min+gzip), so the internal objects
+// use one-letter property names (documented on their interfaces) and messages exist in development only.
 import { type ConcordError, DEV, fail } from './errors';
 import type { StandardSchemaV1 } from './standard-schema';
-import type {
-  AnyContract,
-  ConnectOptions,
-  CopyInfo,
-  EventSpec,
-  Handle,
-  Inspection,
-  SliceSpec,
-  Unsubscribe,
-} from './types';
+import type { AnyContract, ConnectOptions, CopyInfo, Handle, Inspection, Unsubscribe } from './types';
 import { check } from './validate';
 
 // biome-ignore lint/suspicious/noExplicitAny: listeners of every shape share the arrays; types are per handle.
@@ -33,22 +27,27 @@ interface Member {
 type List = unknown[];
 
 interface Slice {
+  /** Listeners. */
   l: List;
-  owner: string;
-  schema: StandardSchemaV1 | undefined;
-  value: unknown;
+  /** Owner app. */
+  o: string;
+  /** Schema. */
+  c: StandardSchemaV1 | undefined;
+  /** Value. */
+  v: unknown;
   /** The value this slice's listeners last received. */
-  sent: unknown;
-  /** Writes that changed the value. */
-  version: number;
+  s: unknown;
+  /** Version: writes that changed the value. */
+  n: number;
   /** Accepted writes, changed or not. */
-  writes: number;
-  queued: boolean;
+  w: number;
 }
 
 interface Channel {
+  /** Handlers. */
   l: List;
-  schema: StandardSchemaV1 | undefined;
+  /** Schema. */
+  c: StandardSchemaV1 | undefined;
 }
 
 /** What the registry stores per contract name; its shape is part of the registry protocol. */
@@ -63,17 +62,14 @@ const noop: Fn = () => {};
 // `0.x` versions are incompatible across minors, as in semver ranges: the major of 0.4.1 is "0.4".
 export const major = (version: string) => /^(0\.)?\d+/.exec(version)?.[0];
 
-const throwing = (error: ConcordError): never => {
-  throw error;
-};
-
-/* @__NO_SIDE_EFFECTS__ */
 export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   const slices: Record<string, Slice> = Object.create(null);
   const channels: Record<string, Channel> = Object.create(null);
   const all: List = [];
   const tracers: List = [];
-  const joined = new Set<AnyContract>();
+  // Every listener list: tracers first (inspect skips them), snapshot, then each slice's and event's.
+  const lists: List[] = [tracers, all];
+  const contracts: string[] = [];
   const pending: Slice[] = [];
   const dirty: List[] = [];
   let depth = 0;
@@ -102,15 +98,11 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         }
       }
     }
-    if (!--depth && dirty.length)
-      for (const list of dirty.splice(0)) {
-        let j = 0;
-        for (let i = 0; i < list.length; i += 2)
-          if (list[i] !== noop) {
-            list[j++] = list[i];
-            list[j++] = list[i + 1];
-          }
-        list.length = j;
+    // Lists that lost listeners while listeners ran are compacted once the outermost call ends.
+    if (!--depth)
+      while (dirty.length) {
+        const list = dirty.pop()!;
+        for (let i = list.length - 2; i >= 0; i -= 2) if (list[i] === noop) list.splice(i, 2);
       }
   };
 
@@ -119,36 +111,29 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       list[i] = noop;
       dirty.push(list);
     } else {
-      // In place (splice would allocate the removed pair); removing the newest pair shifts nothing.
+      // In place: splice allocates the removed pair, which doubles the cost of an unsubscribe, and so does
+      // `length -= 2` instead of two pops. Removing the newest pair shifts nothing.
       for (const end = list.length - 2; i < end; i++) list[i] = list[i + 2];
       list.pop();
       list.pop();
     }
   };
 
-  const add = (list: List, fn: Fn, member: Member): Unsubscribe => {
+  const add = (list: List, fn: Fn | undefined, member: Member): Unsubscribe => {
     list.push(fn, member);
-    let on = true;
     return () => {
-      if (on) {
-        on = false;
-        for (let i = list.length - 2; i >= 0; i -= 2)
-          if (list[i] === fn && list[i + 1] === member) return drop(list, i);
-      }
+      for (let i = list.length - 2; i >= 0; i -= 2)
+        if (list[i] === fn && list[i + 1] === member) {
+          fn = undefined; // so that calling it again removes nothing
+          return drop(list, i);
+        }
     };
   };
-
-  // Every listener list but the tracers': snapshot, slices, events.
-  const lists = (): List[] => [
-    all,
-    ...Object.values(slices).map((slice) => slice.l),
-    ...Object.values(channels).map((channel) => channel.l),
-  ];
 
   const getSnapshot = () => {
     if (!snapshot) {
       snapshot = {};
-      for (const name in slices) snapshot[name] = slices[name]!.value;
+      for (const name in slices) snapshot[name] = slices[name]!.v;
       if (DEV) Object.freeze(snapshot);
     }
     return snapshot;
@@ -157,99 +142,103 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   // Applies a validated value. A write made while listeners run is queued and notified after them, in
   // order, so no listener sees an older value after a newer one and every listener ends on the final state.
   const write = (slice: Slice, value: unknown) => {
-    slice.value = value;
-    slice.version++;
+    slice.v = value;
+    slice.n++;
     snapshot = undefined;
     if (flushing) {
-      if (!slice.queued) pending.push(slice);
-      slice.queued = true;
+      if (!pending.includes(slice)) pending.push(slice);
       return;
     }
+    // No try/finally: `call` reports what listeners throw and never throws itself.
     flushing = true;
-    try {
-      for (let next: Slice | undefined = slice; next; next = pending.shift()) {
-        for (; next; next = pending.shift()) {
-          const { value, sent } = next;
-          next.queued = false;
-          if (!Object.is(value, sent)) {
-            next.sent = value;
-            call(next.l, value, sent);
-          }
+    for (let next: Slice | undefined = slice; next; next = pending.shift()) {
+      for (; next; next = pending.shift()) {
+        const { v, s } = next;
+        if (!Object.is(v, s)) {
+          next.s = v;
+          call(next.l, v, s);
         }
-        if (all.length) call(all, getSnapshot());
       }
-    } finally {
-      flushing = false;
+      if (all.length) call(all, getSnapshot());
     }
+    flushing = false;
   };
 
+  // Adds a contract's slices and events to the bus (existing ones keep their first definition), or throws
+  // before adding anything.
   const join = (contract: AnyContract) => {
-    const conflict = (why: string | false) =>
-      fail(
+    const { version, slices: specs, events } = contract;
+    const clash = Object.keys(specs).find((name) => slices[name] && slices[name].o !== specs[name]!.owner);
+    if (clash || major(version) !== major(first.version))
+      throw fail(
         'CONCORD-302',
         DEV &&
-          `Contract "${contract.name}" ${contract.version} cannot join the bus created by ${first.version} ${why}; this app was not connected, so the page keeps one state. Install one major of the contract in every app (share it as a singleton), or rename the contract for a separate bus.`,
+          `Contract "${contract.name}" ${version} cannot join the bus created by ${first.version} (${clash ? `slice "${clash}" has another owner: "${specs[clash]!.owner}"` : 'another major'}); this app was not connected, so the page keeps one state. Install one major of the contract in every app (share it as a singleton), or rename the contract for a separate bus.`,
       );
-    const specs: Record<string, SliceSpec> = contract.slices;
-    const events: Record<string, EventSpec> = contract.events;
-    if (major(contract.version) !== major(first.version)) throw conflict(DEV && '(another major)');
     for (const name in specs)
-      if (slices[name] && slices[name].owner !== specs[name]!.owner)
-        throw conflict(DEV && `(slice "${name}" has another owner: "${specs[name]!.owner}")`);
-    for (const name in specs) {
-      const { owner, schema, initial } = specs[name]!;
-      // Every field from the start: one hidden class for every slice keeps the write path monomorphic.
-      slices[name] ??= {
-        l: [],
-        owner,
-        schema,
-        value: initial,
-        sent: initial,
-        version: 0,
-        writes: 0,
-        queued: false,
-      };
-    }
-    for (const name in events) channels[name] ??= { l: [], schema: events[name]!.schema };
-    joined.add(contract);
-    snapshot = undefined;
+      if (!slices[name]) {
+        const { owner, schema, initial } = specs[name]!;
+        // Every field from the start: one hidden class for every slice keeps the write path monomorphic.
+        const slice: Slice = { l: [], o: owner, c: schema, v: initial, s: initial, n: 0, w: 0 };
+        slices[name] = slice;
+        lists.push(slice.l);
+        snapshot = undefined;
+      }
+    for (const name in events)
+      if (!channels[name]) {
+        const channel: Channel = { l: [], c: events[name]!.schema };
+        channels[name] = channel;
+        lists.push(channel.l);
+      }
+    if (!contracts.includes(version)) contracts.push(version);
   };
 
   const connect = (contract: AnyContract, { app, onError, onTrace }: ConnectOptions): Handle => {
-    if (!joined.has(contract)) join(contract);
+    join(contract);
     const member: Member = { app, onError };
     if (onTrace) add(tracers, onTrace, member);
 
-    const unknown = (kind: string, name: PropertyKey) =>
-      throwing(
-        fail(
-          'CONCORD-308',
-          DEV &&
-            `"${app}" used ${kind} "${String(name)}", which contract "${first.name}" does not declare; nothing was read or written. Use a ${kind} of the contract, or add it in a new contract version that every app installs.`,
-        ),
+    const unknown = (kind: string | false, name: PropertyKey): never => {
+      throw fail(
+        'CONCORD-308',
+        DEV &&
+          `"${app}" used ${kind} "${String(name)}", which contract "${first.name}" does not declare; nothing was read or written. Use a ${kind} of the contract, or add it in a new contract version that every app installs.`,
       );
-    const slice = (name: PropertyKey) => slices[name as string] ?? unknown('slice', name);
-    const channel = (name: PropertyKey) => channels[name as string] ?? unknown('event', name);
-    const subscribe = (name: unknown, fn: Fn) =>
-      add(name == null ? all : slice(name as string).l, fn, member);
+    };
+    const slice = (name: PropertyKey) => slices[name as string] ?? unknown(DEV && 'slice', name);
+    const channel = (name: PropertyKey) => channels[name as string] ?? unknown(DEV && 'event', name);
+    const listen = (name: unknown, fn: Fn) => add(name == null ? all : slice(name as string).l, fn, member);
 
     const observable = () => ({
       subscribe(observer: Fn | { next?: Fn }) {
         const next: Fn = typeof observer === 'function' ? observer : (value) => observer.next?.(value);
         next(getSnapshot());
-        return { unsubscribe: subscribe(null, next) };
+        return { unsubscribe: listen(null, next) };
       },
     });
 
-    const handle = {
+    const select = (name: unknown, selector: Fn, listener: Fn, isEqual: Fn = Object.is): Unsubscribe => {
+      if (typeof name === 'function') return select(null, name as Fn, selector, listener);
+      let last = selector(name == null ? getSnapshot() : slice(name as string).v);
+      return listen(name, (value) => {
+        const next = selector(value);
+        if (!isEqual(last, next)) {
+          const prev = last;
+          last = next;
+          listener(next, prev);
+        }
+      });
+    };
+
+    return {
       app,
       contract,
-      get: (name: PropertyKey) => slice(name).value,
+      get: (name: PropertyKey) => slice(name).v,
       getSnapshot,
-      version: (name: PropertyKey) => slice(name).version,
+      version: (name: PropertyKey) => slice(name).n,
       set(name: PropertyKey, value: unknown, options?: { version?: number }) {
         const target = slice(name);
-        const { owner, value: prev, version } = target;
+        const { o: owner, v: prev, n: version } = target;
         if (owner !== app)
           throw fail(
             'CONCORD-303',
@@ -264,34 +253,23 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
               `"${app}" wrote slice "${String(name)}" from version ${options.version}, but it is at version ${version}; the write was rejected and the state is unchanged. Read the slice again and retry with its current version.`,
           );
         const changed = !Object.is(next, prev);
-        const stored = changed ? check(target.schema, next, 'slice', name) : prev;
-        target.writes++;
+        const stored = changed ? check(target.c, next, name) : prev;
+        target.w++;
         if (tracers.length)
           call(tracers, { app, slice: name, prev, next: stored, version: version + +changed, changed });
         if (changed) write(target, stored);
       },
-      subscribe: (a: unknown, b?: Fn) =>
-        typeof a === 'function' ? subscribe(null, a as Fn) : subscribe(a, b!),
-      select(...args: unknown[]): Unsubscribe {
-        if (typeof args[0] === 'function') args.unshift(null);
-        const [name, selector, listener, isEqual = Object.is] = args as [unknown, Fn, Fn, Fn?];
-        let last = selector(name == null ? getSnapshot() : slice(name as string).value);
-        return subscribe(name, (value) => {
-          const next = selector(value);
-          if (!isEqual(last, next)) {
-            const prev = last;
-            last = next;
-            listener(next, prev);
-          }
-        });
-      },
+      // `subscribe(listener)` or `subscribe(slice, listener)` (typeof, not arity: interop callers such as
+      // Svelte's `derived` pass a second callback to `subscribe(listener)`).
+      subscribe: (a: unknown, b?: Fn) => (typeof a === 'function' ? listen(null, a as Fn) : listen(a, b!)),
+      select,
       emit(name: PropertyKey, payload?: unknown) {
-        const { l, schema } = channel(name);
-        call(l, check(schema, payload, 'event', name), app);
+        const { l, c } = channel(name);
+        call(l, check(c, payload, name, DEV && 'event'), app);
       },
       on: (name: PropertyKey, handler: Fn) => add(channel(name).l, handler, member),
       dispose() {
-        for (const list of [tracers, ...lists()])
+        for (const list of lists)
           for (let i = list.length - 2; i >= 0; i -= 2)
             if ((list[i + 1] as Member).app === app && list[i] !== noop) drop(list, i);
       },
@@ -299,30 +277,29 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         const listeners: Record<string, number> = {};
         const writes: Record<string, number> = {};
         const versions: Record<string, number> = {};
-        for (const list of lists())
+        for (const list of lists.slice(1))
           for (let i = 0; i < list.length; i += 2)
             if (list[i] !== noop) {
               const { app } = list[i + 1] as Member;
               listeners[app] = (listeners[app] ?? 0) + 1;
             }
         for (const name in slices) {
-          writes[name] = slices[name]!.writes;
-          versions[name] = slices[name]!.version;
+          writes[name] = slices[name]!.w;
+          versions[name] = slices[name]!.n;
         }
         return {
           contract: { name: first.name, version: first.version },
-          contracts: [...new Set([...joined].map((c) => c.version))],
+          contracts: [...contracts],
           listeners,
           writes,
           versions,
           copies: copies.map((copy) => ({ ...copy })),
         };
       },
+      // `Symbol.observable` when something (rxjs, a polyfill) defined it; '@@observable' in any case.
+      [(Symbol as { observable?: symbol }).observable ?? '@@observable']: observable,
       '@@observable': observable,
-    };
-    const symbol = (Symbol as { observable?: symbol }).observable;
-    if (symbol) (handle as Record<symbol, unknown>)[symbol] = observable;
-    return handle as unknown as Handle;
+    } as unknown as Handle;
   };
 
   return { version: first.version, connect };

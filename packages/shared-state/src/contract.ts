@@ -12,9 +12,12 @@ import { check } from './validate';
 
 const freeze = Object.freeze;
 // Frozen shallow copies of each spec, and the map of `pick(spec)` per name.
-const copyAll = (specs: object | undefined, pick: (spec: Record<string, unknown>) => unknown = freeze) => {
+const copyAll = (
+  specs: Record<string, object> | undefined,
+  pick: (spec: Record<string, unknown>) => unknown = freeze,
+) => {
   const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(specs ?? {})) out[name] = pick({ ...spec });
+  for (const name in specs) out[name] = pick({ ...specs[name] });
   return freeze(out);
 };
 
@@ -110,7 +113,7 @@ function validate(definition: ContractDefinition<unknown, unknown>): void {
         throw invalid(`${at}.${flag}`, 'must be a boolean', spec[flag]);
     if (spec.broadcast && spec.sensitive)
       throw invalid(`${at}.broadcast`, 'cannot be true on a sensitive slice (it would leave the page)', true);
-    check(spec.schema, spec.initial, 'the initial value of slice', slice);
+    check(spec.schema, spec.initial, slice, 'the initial value of slice');
   }
   if (events !== undefined && (!events || typeof events !== 'object'))
     throw invalid('events', 'must be an object', events);

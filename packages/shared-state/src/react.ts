@@ -30,8 +30,9 @@ export function useShared(
     const last = memo.current;
     if (last && last[0] === snapshot && last[2] === selector) return last[1];
     const value = selector(snapshot);
-    memo.current = [snapshot, last && isEqual(last[1], value) ? last[1] : value, selector];
-    return memo.current[1];
+    const selection = last && isEqual(last[1], value) ? last[1] : value;
+    memo.current = [snapshot, selection, selector];
+    return selection;
   };
   return useSyncExternalStore(
     handle.subscribe,

@@ -6,8 +6,11 @@ import type { StandardSchemaResult, StandardSchemaV1 } from './standard-schema';
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
 
 /** The path of the first forbidden key in `value` (`a.b.__proto__`), or undefined. Cycle-safe. */
-const findForbidden = (value: unknown, seen: Set<unknown>): string | undefined => {
-  if (value && typeof value === 'object' && !seen.has(value)) {
+const findForbidden = (value: unknown, seen?: Set<unknown>): string | undefined => {
+  if (!value || typeof value !== 'object') return;
+  // Created for objects only: a write of a primitive allocates nothing.
+  seen ??= new Set();
+  if (!seen.has(value)) {
     seen.add(value);
     for (const key of Object.keys(value)) {
       if (FORBIDDEN.includes(key)) return key;
@@ -19,17 +22,17 @@ const findForbidden = (value: unknown, seen: Set<unknown>): string | undefined =
 
 /**
  * Validates a value about to enter the bus (a write, an event payload, a message from another tab) and
- * returns what to store: the schema's output. `kind` and `name` name it in messages (built only on failure,
- * so a valid write allocates nothing), e.g. `slice "cart"`.
+ * returns what to store: the schema's output. `name` and `kind` name it in development messages (built only
+ * on failure, so a valid write allocates nothing), e.g. `slice "cart"`.
  */
 export const check = (
   schema: StandardSchemaV1 | undefined,
   value: unknown,
-  kind: string,
   name: PropertyKey,
+  kind?: string | false,
 ): unknown => {
-  const what = DEV && `${kind} "${String(name)}"`;
-  const key = value && typeof value === 'object' && findForbidden(value, new Set());
+  const what = DEV && `${kind || 'slice'} "${String(name)}"`;
+  const key = findForbidden(value);
   if (key)
     throw fail(
       'CONCORD-307',
@@ -38,8 +41,8 @@ export const check = (
       key,
     );
   if (!schema) return value;
-  const result = schema['~standard'].validate(value) as StandardSchemaResult<unknown>;
-  if (typeof (result as Partial<Promise<unknown>>).then === 'function')
+  const result = schema['~standard'].validate(value) as StandardSchemaResult<unknown> & { then?: unknown };
+  if (result.then)
     throw fail(
       'CONCORD-305',
       DEV &&
