@@ -29,7 +29,12 @@ export function assertSingleInstances(packages?: readonly string[]): void {
   const r = fresh();
   const split = [...liveCopies(r)]
     .filter(([pkg, copies]) => copies[1] && (packages ?? [...r.watch]).includes(pkg))
-    .map(([pkg, copies]) => `${pkg}: ${copies.map((c) => `${c.version} from ${c.app} (${c.bundler})`)}`);
+    // Production builds name the packages only (as their warnings carry the code and link only).
+    .map(([pkg, copies]) =>
+      process.env.NODE_ENV === 'production'
+        ? pkg
+        : `${pkg}: ${copies.map((c) => `${c.version} from ${c.app} (${c.bundler})`)}`,
+    );
   if (split[0])
     throw new ConcordError(
       'CONCORD-202',

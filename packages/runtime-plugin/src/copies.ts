@@ -1,11 +1,12 @@
 // Which copies of which packages are live, from three independent sources:
-//  - beacons: one registration per evaluated copy (sees private and same-version copies, any bundler);
+//  - beacons: one registration per evaluated copy (sees private and same-version copies, any bundler),
+//    but for a dormant one (see `onBeacon` in scan.ts);
 //  - the share scopes in __FEDERATION__.__SHARE__: one loaded slot per (scope, package, version);
 //  - Vite's module cache (globalThis.__mf_module_cache__.share): module objects Vite containers run.
 // A copy seen by several sources is counted once.
 
 import { appOf, type Federation, type Registry } from './registry';
-import { type Facts, fault } from './report';
+import { fault } from './report';
 import type { AppRef, LiveCopy } from './types';
 
 export const BEACONS = Symbol.for('concord.beacons');
@@ -15,8 +16,11 @@ const CACHE_KEY = /^[^:]+:(.+?)(?:@([^@/]+))?$/;
 
 export const isLive = (e: Federation) => !!(e?.loaded || e?.lib);
 
-/** A beacon record that is safe to read (the array is global: anyone can push garbage). */
-export const isBeacon = (b: unknown): b is Omit<LiveCopy, 'source'> => {
+/**
+ * A beacon record that is safe to read (the array is global: anyone can push garbage). `dormant`: set
+ * by the plugin on the record of a copy evaluated but not used (see `onBeacon`).
+ */
+export const isBeacon = (b: unknown): b is Omit<LiveCopy, 'source'> & { dormant?: boolean } => {
   try {
     return ['package', 'version', 'app', 'bundler'].every((k) => typeof (b as Federation)[k] === 'string');
   } catch {
@@ -24,21 +28,22 @@ export const isBeacon = (b: unknown): b is Omit<LiveCopy, 'source'> => {
   }
 };
 
-export const beacons = (): unknown[] => {
-  const a = (globalThis as Federation)[BEACONS];
-  return Array.isArray(a) ? a : [];
-};
+/**
+ * The app whose module Vite's module cache holds for one declared share of a container (undefined when
+ * empty). A Vite container's code runs exactly that module, whoever filed it: @module-federation/vite
+ * keys it `scope:pkg` for a singleton, `scope:pkg@version` otherwise, and records who provided it.
+ */
+export const ownerOf = (pkg: string, s: Federation): string | undefined =>
+  (globalThis as Federation).__mf_module_cache__?.share?.[OWNERS]?.[
+    `${s.scope?.[0] ?? 'default'}:${pkg}${s.shareConfig.singleton ? '' : `@${s.version}`}`
+  ];
+
+/** The version of `pkg` that the Concord container `name` declares: its own copy's version. */
+export const versionOf = (r: Registry, name: unknown, pkg: string): string | undefined =>
+  r.containers.get(name as string)?.instance.options.shared[pkg]?.[0]?.version;
 
 /** The container that really provided a share-scope entry. */
 export const providerOf = (r: Registry, e: Federation) => appOf(r, r.providers.get(e) ?? e?.from);
-
-/** Every share scope object on the page, once each (containers normally share the same objects). */
-const scopes = () => {
-  const out = new Set<Federation>();
-  const all = (globalThis as Federation).__FEDERATION__?.__SHARE__;
-  for (const id in all) for (const sc in all[id]) out.add(all[id][sc]);
-  return out;
-};
 
 /** Live copies per package. */
 export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
@@ -52,9 +57,15 @@ export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
     )
       list.push({ package: name, version, app: at.app, bundler: at.bundler, source });
   };
-  for (const b of beacons()) if (isBeacon(b)) add(b.package, b.version, b, 'beacon');
+  const a = (globalThis as Federation)[BEACONS];
+  for (const b of Array.isArray(a) ? a : [])
+    if (isBeacon(b) && !b.dormant) add(b.package, b.version, b, 'beacon');
   try {
-    for (const scope of scopes())
+    // Every share scope object on the page, once each (containers normally share the same objects).
+    const scopes = new Set<Federation>();
+    const all = (globalThis as Federation).__FEDERATION__?.__SHARE__;
+    for (const id in all) for (const sc in all[id]) scopes.add(all[id][sc]);
+    for (const scope of scopes)
       for (const name in scope)
         for (const v in scope[name]) {
           const e = scope[name][v];
@@ -62,28 +73,19 @@ export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
           const p = providerOf(r, e);
           add(name, v, p, 'share-scope', r.providers.has(e) ? p.app : undefined);
         }
+    const cache = (globalThis as Federation).__mf_module_cache__?.share;
+    for (const key in cache) {
+      const m = CACHE_KEY.exec(key);
+      if (!m || cache[key] === undefined) continue;
+      // The key's version is the one its consumer asked for, not necessarily the module's: Vite files
+      // a non-singleton request under the singleton's module (another version) when that one is there.
+      // The owner's own declared version is the copy's.
+      const owner = cache[OWNERS]?.[key];
+      const at = appOf(r, owner);
+      add(m[1]!, versionOf(r, owner, m[1]!) ?? m[2] ?? '?', at, 'module-cache', owner && at.app);
+    }
   } catch (e) {
     fault(r, 'share scope', e);
   }
-  try {
-    const cache = (globalThis as Federation).__mf_module_cache__?.share;
-    const seen = new Set<unknown>();
-    for (const key in cache) {
-      const m = CACHE_KEY.exec(key);
-      const value = cache[key];
-      if (!m || value === undefined || seen.has(value)) continue;
-      seen.add(value);
-      const owner = cache[OWNERS]?.[key];
-      add(m[1]!, m[2] ?? '?', appOf(r, owner), 'module-cache', owner && appOf(r, owner).app);
-    }
-  } catch (e) {
-    fault(r, 'module cache', e);
-  }
   return out;
 }
-
-/** Facts of a duplicate finding. */
-export const duplicate = (copies: LiveCopy[]): Facts => ({
-  versions: [...new Set(copies.map((c) => c.version))],
-  copies,
-});

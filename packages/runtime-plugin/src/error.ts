@@ -6,8 +6,8 @@ import type { ConcordDiagnostic, DiagnosticCode } from './types';
  * own copy of this class.
  */
 export class ConcordError extends Error {
-  readonly code: DiagnosticCode;
-  readonly diagnostic: ConcordDiagnostic | undefined;
+  declare readonly code: DiagnosticCode;
+  declare readonly diagnostic: ConcordDiagnostic | undefined;
   constructor(code: DiagnosticCode, message: string, diagnostic?: ConcordDiagnostic) {
     super(message);
     this.name = 'ConcordError';

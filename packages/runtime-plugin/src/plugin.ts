@@ -70,8 +70,8 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
   };
 
   const join = (ins: Federation) => {
-    const name = ins?.options?.name ?? ins?.name;
-    if (typeof name !== 'string') return;
+    const name = ins?.name;
+    if (!name) return;
     bound = name;
     r.containers.set(name, { name, app: o.app ?? name, bundler: o.bundler, options: o, instance: ins });
     changed();
@@ -102,7 +102,7 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
     afterLoadShare: changed,
     errorLoadShare: ({ pkgName: pkg, recovered, error, origin, shareInfo, shareScopeMap }) => {
       if (!recovered || error || !r.watch.has(pkg)) return;
-      const consumer = appOf(r, origin?.options?.name);
+      const consumer = appOf(r, origin?.name);
       const versions = Object.keys(shareScopeMap?.default?.[pkg] ?? {});
       report(
         r,
@@ -118,7 +118,7 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
       // Before a remote's module is handed out: check the declarations of a container whose share choices
       // bypass the hooks (not rspack/webpack: those are judged in resolveShare when they consume) now —
       // the page-wide scan is batched — then fail the load if a throw-mode finding blocked it.
-      const c = r.containers.get(m?.name) ?? r.containers.get(m?.alias);
+      const c = r.containers.get(m?.name);
       if (c && !c.bundler.endsWith('pack')) declared(r, c.instance, o);
       const d = r.blocked.get(c?.name as string);
       if (d) throw failure(d);

@@ -31,10 +31,10 @@ export interface Registry {
   blocked: Map<string, ConcordDiagnostic>;
   /** Union of every plugin instance's watched packages. */
   watch: Set<string>;
-  /** Something changed since the last scan. */
-  dirty: boolean;
+  /** Something changed since the last scan (the first scan comes from a change or an API call). */
+  dirty?: boolean;
   /** A scan is scheduled. */
-  timer: unknown;
+  timer?: unknown;
 }
 
 const KEY = Symbol.for('concord.registry');
@@ -52,8 +52,6 @@ export function registry(): Registry {
       providers: new WeakMap(),
       blocked: new Map(),
       watch: new Set(DEFAULTS.watch),
-      dirty: true,
-      timer: 0,
     };
   }
   return r;

@@ -2,7 +2,7 @@
 // remoteEntry without the share hooks, so after every change Concord reads every instance's declared
 // `options.shared`, the live share-scope slots, Vite's module cache and the beacons.
 import { satisfy as runtimeSatisfy } from '@module-federation/runtime';
-import { BEACONS, duplicate, isBeacon, isLive, liveCopies, providerOf } from './copies';
+import { BEACONS, isBeacon, isLive, liveCopies, ownerOf, providerOf, versionOf } from './copies';
 import { ConcordError } from './error';
 import { modeFor, type ResolvedOptions } from './options';
 import { appOf, containersOf, type Federation, type Registry, registry, shares, touch } from './registry';
@@ -10,17 +10,11 @@ import { failure, fault, report } from './report';
 import type { ConcordDiagnostic, LiveCopy } from './types';
 
 // The runtime's own verdict (the container's runtime copy: both bundlers alias this import to it), memoised:
-// it costs ~8 µs a call and the same few (version, range) pairs come back on every load and scan.
-const verdicts = new Map<string, boolean>();
-export const satisfy = (version: string, range: string) => {
-  const key = `${version} ${range}`;
-  let ok = verdicts.get(key);
-  if (ok === undefined) {
-    ok = runtimeSatisfy(version, range);
-    verdicts.set(key, ok);
-  }
-  return ok;
-};
+// it costs ~8 µs a call and the same few (version, range) pairs come back on every load and scan. A
+// plain object: its keys hold a space, so no Object.prototype name can shadow one.
+const verdicts: Record<string, boolean> = {};
+export const satisfy = (version: string, range: string) =>
+  (verdicts[`${version} ${range}`] ??= runtimeSatisfy(version, range));
 
 /**
  * A finding blocks the offending container's exposes (see the `beforeGetExpose` hook) when that
@@ -42,8 +36,14 @@ export const unsatisfied = (
   o?: ResolvedOptions,
 ) => {
   const consumer = appOf(r, name);
-  const facts = { consumer, provider: providerOf(r, e), versions: [version], requiredVersion: req };
-  const d = report(r, 201, pkg, `${consumer.app}|${version}`, facts, o);
+  const d = report(
+    r,
+    201,
+    pkg,
+    `${consumer.app}|${version}`,
+    { consumer, provider: providerOf(r, e), versions: [version], requiredVersion: req },
+    o,
+  );
   return block(r, name, d) && d;
 };
 
@@ -72,18 +72,27 @@ const liveSlots = (ins: Federation, pkg: string, s: Federation) => {
 
 /**
  * One container's declared shares: membership in a container's own options is the truth about who
- * provides an entry; and CONCORD-201 for its singletons against the live slots — the only way to see
- * consumers whose share choices never reach the hooks (Vite containers).
+ * provides an entry; and CONCORD-201 — the only way to see consumers whose share choices never reach the
+ * hooks (Vite containers) — for the module a Vite container runs (from its module cache, singleton or
+ * not) and for its singletons against the live slots.
  */
 export function declared(r: Registry, ins: Federation, o?: ResolvedOptions) {
   try {
     const name = ins.options.name;
+    const vite = r.containers.get(name)?.bundler === 'vite';
     for (const pkg in ins.options.shared)
       for (const s of ins.options.shared[pkg])
         if (s?.shareConfig) {
           if (!r.providers.has(s)) r.providers.set(s, name);
           const { singleton, requiredVersion: req } = s.shareConfig;
-          if (!singleton || typeof req !== 'string') continue;
+          if (typeof req !== 'string') continue;
+          // A Vite container runs what the module cache holds under its key: another app's copy is
+          // judged against its range, singleton or not (@module-federation/vite hands a non-singleton
+          // the singleton's module, of any version, when nothing is filed under its own version).
+          const from = vite && ownerOf(pkg, s);
+          const v = versionOf(r, from, pkg);
+          if (v && !satisfy(v, req)) unsatisfied(r, name, pkg, v, { from }, req, o);
+          if (!singleton) continue;
           // The live slots: does any satisfy the range? Else the first one is what the consumer gets.
           let miss: [string, Federation] | undefined;
           let hit = false;
@@ -147,10 +156,13 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
 
     for (const [pkg, copies] of liveCopies(r)) {
       if (!r.watch.has(pkg)) continue;
-      // The first copy from an app that shares the package is the legitimate one; in `throw` mode every
-      // other app running a copy gets blocked: a private copy (203) or an extra shared one (202).
-      const legit = copies.find((c) => shares(r, c.app, pkg) !== false);
-      const d = copies[1] && report(r, 202, pkg, '', duplicate(copies), o);
+      // The first copy from an app that shares the package is the legitimate one; when there are two
+      // copies or more, every other app running one gets blocked in `throw` mode: a private copy (203)
+      // or an extra shared one (202). A lone private copy is only reported.
+      const d =
+        copies[1] &&
+        report(r, 202, pkg, '', { versions: [...new Set(copies.map((c) => c.version))], copies }, o);
+      let legit = false;
       for (const c of copies) {
         const own = shares(r, c.app, pkg);
         // Only a beacon can come from an app that does not share the package: slots and cache
@@ -165,8 +177,9 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
                 { consumer: { app: c.app, bundler: c.bundler }, versions: [c.version] },
                 o,
               )
-            : own && c !== legit && d;
-        for (const k of containersOf(r, c.app)) block(r, k.name, offence || undefined);
+            : own && legit && d;
+        legit ||= own !== false;
+        for (const k of containersOf(r, c.app)) block(r, k.name, (copies[1] && offence) || undefined);
       }
     }
   } catch (e) {
@@ -183,12 +196,17 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
  */
 function onBeacon(b: unknown) {
   const r = registry();
-  touch(r, () => scan(r));
   const c = isBeacon(b) && containersOf(r, b.app)[0];
+  // A copy a Vite container evaluates although its module cache already holds the module it will run
+  // (@module-federation/vite imports a workspace singleton that another shared singleton depends on
+  // eagerly, `usesEagerWorkspaceFallback`, then reads the cache): dormant, not a live copy.
+  if (c && c.bundler === 'vite')
+    b.dormant = c.instance.options.shared[b.package]?.some((s: Federation) => ownerOf(b.package, s));
+  touch(r, () => scan(r));
   if (!c || modeFor(c.options, (b as LiveCopy).package) !== 'throw') return;
   scan(r, undefined, true);
   const d = r.blocked.get(c.name);
-  if (d?.package === (b as LiveCopy).package && liveCopies(r).get(d.package)?.[1]) throw failure(d);
+  if (d?.package === (b as LiveCopy).package) throw failure(d);
 }
 
 /** Routes beacons pushed from now on through `onBeacon` (once per array, whichever copy does it). */

@@ -8,7 +8,9 @@
 //  - vite containers follow @module-federation/vite's generated remoteEntry: `init()` creates the
 //    instance and registers its shares, then "bridges" providers from the share scope straight into
 //    `globalThis.__mf_module_cache__.share` WITHOUT the share hooks; its modules read that cache and
-//    fall back to their own copy — the blind spot the plugin must see through.
+//    fall back to their own copy — the blind spot the plugin must see through. As in 1.23.8, a
+//    non-singleton share with nothing filed under its own version gets the singleton's module (of any
+//    version), and an `eager` share evaluates its own copy before the cache is read.
 //
 // Every evaluated copy of a library runs the real beacon snippet from `@concord/runtime-plugin/inject`.
 import type concord from '@concord/runtime-plugin';
@@ -49,6 +51,13 @@ export interface AppSpec {
   shareStrategy?: 'version-first' | 'loaded-first';
   /** `false`: the container's libraries carry no beacon (built without Concord's build plugins). */
   beacons?: boolean;
+  /**
+   * Vite only: shares whose own copy the container imports statically, so it evaluates before the module
+   * cache is read — @module-federation/vite 1.23.8 does so for a workspace singleton that another shared
+   * singleton depends on (`usesEagerWorkspaceFallback`); the cache's module, when there, is still the
+   * one the container runs.
+   */
+  eager?: string[];
 }
 
 /** A library module object: one per evaluation, so identity tells copies apart. */
@@ -224,12 +233,20 @@ export function viteRemote(spec: AppSpec, plugin: Factory): Remote {
           const pick = s.singleton ? loaded[0] : loaded.find((v) => v === s.version);
           if (pick) write(key(pkg, s), versions[pick].lib(), versions[pick].from);
         }
+        // Then a share with nothing under its own key takes the singleton's module and owner, whatever
+        // its version: how 1.23.8 hands a non-singleton request another version.
+        for (const [pkg, s] of Object.entries(spec.shared ?? {})) {
+          const single = `default:${pkg}`;
+          if (cache()[key(pkg, s)] === undefined && cache()[single] !== undefined)
+            write(key(pkg, s), cache()[single], cache()[OWNERS][single]);
+        }
       },
       async get() {
         return () => {
           const deps: Record<string, Lib> = {};
           for (const [pkg, s] of Object.entries(spec.shared ?? {})) {
             const k = key(pkg, s);
+            if (spec.eager?.includes(pkg)) own(pkg, s.version);
             if (cache()[k] === undefined) write(k, own(pkg, s.version), spec.name);
             deps[pkg] = cache()[k];
           }

@@ -172,6 +172,25 @@ describe('the legitimate copy never fails', () => {
   });
 });
 
+describe('a lone private copy in throw mode', () => {
+  it('is reported, not stopped: neither its evaluation nor a later load of its app fails', async () => {
+    const loner = rspackRemote(
+      { name: 'catalog', bundler: 'rspack', concord: throwing, bundled: { jotai: '2.0.0' } },
+      concord,
+    );
+    const { value } = await quietly(async () => {
+      const p = page(host(), [loner], concord);
+      const first = await p.loadRemote('catalog');
+      const again = await p.loadRemote('catalog');
+      return [first.deps.jotai?.version, again.deps.jotai?.version];
+    });
+    expect(value).toEqual(['2.0.0', '2.0.0']);
+    expect(getDiagnostics().map((d) => `${d.code} ${d.package} ${d.mode}`)).toEqual([
+      'CONCORD-203 jotai throw',
+    ]);
+  });
+});
+
 describe('modes per package', () => {
   it('throws only for the package set to throw', async () => {
     const offender = rspackRemote(

@@ -1,0 +1,165 @@
+// What a Vite container evaluates is not always what it runs: its modules run the module that Vite's
+// module cache (`__mf_module_cache__.share`) holds under their key. Two consequences, on the real runtimes:
+//  - a copy evaluated while the cache already held the module to run is dormant, not a second copy
+//    (@module-federation/vite 1.23.8 imports a workspace singleton that another shared singleton depends
+//    on eagerly) — and a copy evaluated into an empty cache is live, and still a duplicate;
+//  - a non-singleton request with nothing filed under its own version gets the singleton's module, of
+//    another version: CONCORD-201 names the version it really runs, and no phantom copy is listed.
+import concord, {
+  assertSingleInstances,
+  type ConcordDiagnostic,
+  type ConcordRuntimeOptions,
+  getDiagnostics,
+  getInstances,
+} from '@concord/runtime-plugin';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type AppSpec, page, quietly, type Remote, resetPage, viteRemote } from './harness';
+
+beforeEach(() => {
+  resetPage();
+  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const)
+    vi.spyOn(console, k).mockImplementation(() => {});
+  return () => vi.restoreAllMocks();
+});
+
+const PAIRS = [
+  ['2.9.3', '2.9.1'],
+  ['2.9.1', '2.9.3'],
+] as const;
+const STATE = '@concord/shared-state';
+const codes = () => getDiagnostics().map((d) => `${d.code} ${d.package}`);
+const copies = (pkg: string) => getInstances()[pkg]?.map((c) => `${c.version} ${c.app} ${c.source}`);
+const beacons = () =>
+  ((globalThis as Record<symbol, unknown>)[Symbol.for('concord.beacons')] as Record<string, unknown>[]).map(
+    (b) => `${b.package} ${b.app}${b.dormant ? ' dormant' : ''}`,
+  );
+const facts = (d: ConcordDiagnostic) => ({
+  versions: d.versions,
+  requiredVersion: d.requiredVersion,
+  consumer: d.consumer,
+  provider: d.provider,
+});
+
+/** Loads what the host uses, then each remote; returns each remote's outcome (its deps, or the error). */
+async function run(host: AppSpec, remotes: Remote[], load: string[]) {
+  const { value } = await quietly(async () => {
+    const p = page(host, remotes, concord);
+    for (const pkg of load) await p.load(pkg);
+    const out: Record<string, unknown> = {};
+    for (const r of remotes)
+      out[r.spec.name] = await p.loadRemote(r.spec.name).then(
+        (m) =>
+          Object.fromEntries(Object.entries(m.deps).map(([k, d]) => [k, `${d.version} ${d.evaluatedBy}`])),
+        (e: { code?: string }) => e.code,
+      );
+    return out;
+  });
+  return value;
+}
+
+describe.each(PAIRS)('host on runtime %s, Vite remotes on %s', (hostRuntime, remoteRuntime) => {
+  const host = (shared: AppSpec['shared'], over: Partial<AppSpec> = {}): AppSpec => ({
+    name: 'host',
+    bundler: 'vite',
+    runtime: hostRuntime,
+    shared,
+    ...over,
+  });
+  const vite = (name: string, shared: AppSpec['shared'], over: Partial<AppSpec> = {}) =>
+    viteRemote({ name, bundler: 'vite', runtime: remoteRuntime, shared, ...over }, concord);
+  const state = { [STATE]: { version: '0.1.0', singleton: true } };
+  const throwing: ConcordRuntimeOptions = { mode: 'throw' };
+
+  describe('a copy evaluated eagerly while the cache already holds the module to run', () => {
+    it('is dormant: no finding, one live copy, assertSingleInstances() passes', async () => {
+      // loaded-first: the remotes initialise after the host loaded its copy, and bridge it into the cache.
+      const remotes = [vite('cart', state, { eager: [STATE] }), vite('account', state, { eager: [STATE] })];
+      const out = await run(host(state, { shareStrategy: 'loaded-first' }), remotes, [STATE]);
+      // Each remote evaluated its own copy, and runs the host's.
+      expect(out).toEqual({ cart: { [STATE]: '0.1.0 host' }, account: { [STATE]: '0.1.0 host' } });
+      expect(beacons()).toEqual([`${STATE} host`, `${STATE} cart dormant`, `${STATE} account dormant`]);
+      expect(codes()).toEqual([]);
+      expect(copies(STATE)).toEqual(['0.1.0 host beacon']);
+      expect(() => assertSingleInstances()).not.toThrow();
+    });
+
+    it('does not fail its container in throw mode', async () => {
+      const cart = vite('cart', state, { eager: [STATE], concord: throwing });
+      const out = await run(host(state, { shareStrategy: 'loaded-first' }), [cart], [STATE]);
+      expect(out.cart).toEqual({ [STATE]: '0.1.0 host' });
+      expect(codes()).toEqual([]);
+    });
+  });
+
+  describe('a copy evaluated eagerly into an empty cache', () => {
+    // version-first: the host's first loadShare initialises the remote before anything is loaded, and
+    // the host's own copy never reaches the cache, so the remote runs the copy it evaluated.
+    it('is live: the same-version duplicate is reported', async () => {
+      const out = await run(host(state), [vite('cart', state, { eager: [STATE] })], [STATE]);
+      expect(out.cart).toEqual({ [STATE]: '0.1.0 cart' });
+      expect(codes()).toEqual([`CONCORD-202 ${STATE}`]);
+      expect(getDiagnostics()[0]?.copies?.map((c) => `${c.version} ${c.app} ${c.source}`)).toEqual([
+        '0.1.0 host beacon',
+        '0.1.0 cart beacon',
+      ]);
+      expect(() => assertSingleInstances()).toThrow(/CONCORD-202 .*@concord\/shared-state/);
+    });
+
+    it('fails its own evaluation in throw mode', async () => {
+      const cart = vite('cart', state, { eager: [STATE], concord: throwing });
+      expect((await run(host(state), [cart], [STATE])).cart).toBe('CONCORD-202');
+    });
+  });
+
+  describe('a non-singleton request with nothing filed under its own version', () => {
+    const zustand5 = { zustand: { version: '5.1.0', singleton: true } };
+    const split = { zustand: { version: '4.5.7', requiredVersion: '^4.5.7' } };
+
+    it('runs the singleton’s module: CONCORD-201 names that version, and no phantom copy', async () => {
+      // account (a Vite singleton consumer) files the host's 5.1.0 in the cache, as a Vite host would.
+      const out = await run(
+        host(zustand5, { shareStrategy: 'loaded-first' }),
+        [vite('account', zustand5), vite('cart', split)],
+        ['zustand'],
+      );
+      expect(out.cart).toEqual({ zustand: '5.1.0 host' });
+      expect(
+        getDiagnostics()
+          .filter((d) => d.code === 'CONCORD-201')
+          .map(facts),
+      ).toEqual([
+        {
+          versions: ['5.1.0'],
+          requiredVersion: '^4.5.7',
+          consumer: { app: 'cart', bundler: 'vite' },
+          provider: { app: 'host', bundler: 'vite' },
+        },
+      ]);
+      expect(codes()).not.toContain('CONCORD-202 zustand');
+      expect(copies('zustand')).toEqual(['5.1.0 host beacon']);
+    });
+
+    it('fails in throw mode with CONCORD-201', async () => {
+      const cart = vite('cart', split, { concord: throwing });
+      const out = await run(
+        host(zustand5, { shareStrategy: 'loaded-first' }),
+        [vite('account', zustand5), cart],
+        ['zustand'],
+      );
+      expect(out.cart).toBe('CONCORD-201');
+      expect(out.account).toEqual({ zustand: '5.1.0 host' });
+    });
+
+    it('runs its own copy when no singleton is filed: a real second copy, and no CONCORD-201', async () => {
+      const out = await run(
+        host(zustand5, { shareStrategy: 'loaded-first' }),
+        [vite('cart', split)],
+        ['zustand'],
+      );
+      expect(out.cart).toEqual({ zustand: '4.5.7 cart' });
+      expect(codes()).toContain('CONCORD-202 zustand');
+      expect(codes()).not.toContain('CONCORD-201 zustand');
+      expect(copies('zustand')).toEqual(['5.1.0 host beacon', '4.5.7 cart beacon']);
+    });
+  });
+});
