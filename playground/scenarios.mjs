@@ -101,7 +101,7 @@ export const SCENARIOS = Object.freeze([
   },
   {
     // On the Rspack remote: enhanced honours a non-singleton range and loads a second copy. (A Vite
-    // consumer of the same config is handed the page's 5.1.0 instead, see the playground README.)
+    // consumer of the same config is handed the page's 5.1.0 instead: cart-zustand-split.)
     name: 'catalog-zustand-split',
     title: 'catalog (Rspack) shares zustand 4 as a non-singleton while the page runs zustand 5',
     apps: { catalog: { zustand: { major: 4, singleton: false } } },
@@ -129,6 +129,41 @@ export const SCENARIOS = Object.freeze([
         versions: ['4.5.7', '5.1.0'],
       },
       { where: 'build', code: 'CONCORD-105', package: 'zustand', apps: ['catalog'] },
+    ],
+  },
+  {
+    // The same config on the Vite remote: @module-federation/vite 1.23.8 loads no second copy for it but
+    // hands cart the page's zustand 5.1.0 (its module cache files `default:zustand@4.5.7` under the
+    // singleton's module), outside the range cart declared: the runtime finding is CONCORD-201, and no
+    // 4.5.7 copy runs. The build report predicts two copies from the manifests (416), which is what an
+    // Rspack consumer of this config gets.
+    name: 'cart-zustand-split',
+    title: 'cart (Vite) shares zustand 4 as a non-singleton while the page runs zustand 5',
+    apps: { cart: { zustand: { major: 4, singleton: false } } },
+    expect: [
+      {
+        where: 'runtime',
+        code: 'CONCORD-201',
+        package: 'zustand',
+        apps: ['cart', 'host'],
+        versions: ['5.1.0', '^4.5.7'],
+      },
+      { where: 'report', code: 'CONCORD-412', package: 'zustand', apps: ['cart', 'host', 'catalog'] },
+      {
+        where: 'report',
+        code: 'CONCORD-416',
+        package: 'zustand',
+        apps: ['cart', 'host'],
+        versions: ['4.5.7', '5.1.0'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-411',
+        package: 'zustand',
+        apps: ['host', 'cart'],
+        versions: ['4.5.7', '5.1.0'],
+      },
+      { where: 'build', code: 'CONCORD-105', package: 'zustand', apps: ['cart'] },
     ],
   },
   {

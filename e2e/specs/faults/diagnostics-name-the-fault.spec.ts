@@ -2,7 +2,6 @@
 // package, the apps involved with their bundlers, and the versions — and nothing else.
 import { APP_INFO } from '../../../playground/scenarios.mjs';
 import { expect, openShop, test } from '../../fixtures';
-import { withoutKnownIssues } from '../../known-issues';
 import { type Diagnostic, diagnostics, named } from '../../page-globals';
 
 test.beforeEach(async ({ page }) => {
@@ -50,10 +49,7 @@ test('Concord reports nothing beyond the fault', async ({ page, scenario }) => {
   const expected = new Set(
     scenario.expect.filter((f) => f.where === 'runtime').map((f) => `${f.code} ${f.package}`),
   );
-  const { known, rest } = withoutKnownIssues(await diagnostics(page));
-  for (const d of known)
-    test.info().annotations.push({ type: 'known issue', description: `${d.code} ${d.package}` });
-  const unexpected = rest
+  const unexpected = (await diagnostics(page))
     .filter((d) => !expected.has(`${d.code} ${d.package}`))
     .map((d) => ({ code: d.code, package: d.package, ...named(d) }));
   expect(unexpected).toEqual([]);
