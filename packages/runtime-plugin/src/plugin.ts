@@ -64,11 +64,6 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
   let bound: string | undefined;
   const changed = () => void touch(r, () => scan(r, o));
 
-  /** Remembers who provided a share-scope entry before a load overwrites its `from`. */
-  const capture = (e: Federation) => {
-    if (e && !r.providers.has(e)) r.providers.set(e, e.from);
-  };
-
   const join = (ins: Federation) => {
     const name = ins?.name;
     if (!name) return;
@@ -85,7 +80,8 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
   const wrap = (args: Federation) => {
     const { shareScopeMap, scope, pkgName: pkg, version, shareInfo } = args;
     const candidate = shareScopeMap?.[scope]?.[pkg]?.[version];
-    capture(candidate);
+    // Who provided the entry, remembered before a load overwrites its `from`.
+    if (candidate && !r.providers.has(candidate)) r.providers.set(candidate, candidate.from);
     const { singleton, requiredVersion: req } = shareInfo?.shareConfig ?? {};
     if (singleton && typeof req === 'string' && version && version !== '0' && !satisfy(version, req)) {
       const d = unsatisfied(r, shareInfo.from ?? bound, pkg, version, candidate, req, o);
@@ -118,7 +114,9 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
       // Before a remote's module is handed out: check the declarations of a container whose share choices
       // bypass the hooks (not rspack/webpack: those are judged in resolveShare when they consume) now —
       // the page-wide scan is batched — then fail the load if a throw-mode finding blocked it.
-      const c = r.containers.get(m?.name);
+      // @module-federation/vite renames a host's remotes (`__mfe_internal__host__…__cart`) and keeps the
+      // container's name as the alias.
+      const c = r.containers.get(m?.name) ?? r.containers.get(m?.alias);
       if (c && !c.bundler.endsWith('pack')) declared(r, c.instance, o);
       const d = r.blocked.get(c?.name as string);
       if (d) throw failure(d);

@@ -49,6 +49,11 @@ export interface AppSpec {
   plugin?: Factory;
   /** Host only: `loaded-first` inits remotes when they are first used, not on the first loadShare. */
   shareStrategy?: 'version-first' | 'loaded-first';
+  /**
+   * Host only: declares its remotes as a @module-federation/vite host does — under an internal name
+   * (`__mfe_internal__host__…__cart`), with the container's name as `alias`.
+   */
+  internalRemoteNames?: boolean;
   /** `false`: the container's libraries carry no beacon (built without Concord's build plugins). */
   beacons?: boolean;
   /**
@@ -273,13 +278,16 @@ export function page(host: AppSpec, remotes: Remote[], plugin: Factory): Page {
   const entries = new Map(remotes.map((r) => [r.spec.name, r]));
   const memoryLoader = {
     name: 'memory-loader',
-    loadEntry: ({ remoteInfo }: Any) => entries.get(remoteInfo.name)?.entry(),
+    loadEntry: ({ remoteInfo }: Any) =>
+      (entries.get(remoteInfo.name) ?? entries.get(remoteInfo.alias))?.entry(),
   };
   const ins: Any = rt.createInstance({
     name: host.name,
     remotes: remotes.map((r) => ({
-      name: r.spec.name,
       entry: `http://127.0.0.1/${r.spec.name}/remoteEntry.js`,
+      ...(host.internalRemoteNames
+        ? { name: `__mfe_internal__${host.name}__mf_owner__1__${r.spec.name}`, alias: r.spec.name }
+        : { name: r.spec.name }),
     })),
     shared: declared(host, own) as Any,
     plugins: [...pluginOf(host, plugin), memoryLoader as Any],

@@ -139,6 +139,29 @@ describe('duplicates in throw mode (Rspack consumers)', () => {
   });
 });
 
+describe('a Vite consumer behind a Vite host', () => {
+  it('fails with its code although the host knows the remote by an internal name (alias = its name)', async () => {
+    const offender = viteRemote(
+      {
+        name: 'cart',
+        bundler: 'vite',
+        concord: throwing,
+        shared: { zustand: { version: '4.5.0', singleton: true } },
+      },
+      concord,
+    );
+    const result = await outcomes(host({ shareStrategy: 'loaded-first', internalRemoteNames: true }), [
+      offender,
+      healthy(),
+    ]);
+    expect(result).toEqual({
+      cart: 'ConcordError CONCORD-201',
+      healthy: 'loaded zustand@5.1.0',
+      host: '5.1.0,19.3.1 then 5.1.0',
+    });
+  });
+});
+
 describe('a strictVersion singleton on Vite', () => {
   it('fails the load too (the runtime’s own strict error is swallowed by Vite containers)', async () => {
     const offender = viteRemote(
