@@ -15,6 +15,7 @@ export const CODES = {
   'CONCORD-415': 'Workspace protocol in requiredVersion',
   'CONCORD-416': 'Several copies of a non-singleton',
   'CONCORD-417': 'Shared package nobody provides',
+  'CONCORD-418': "Vite non-singleton runs the singleton's version",
   'CONCORD-420': 'Incompatible contract versions',
   'CONCORD-421': 'Reader depends on a slice the owner no longer has',
   'CONCORD-422': 'Reader depends on a field the owner no longer has',

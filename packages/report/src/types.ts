@@ -96,7 +96,8 @@ export type LoadedInput =
 /**
  * What happens to one package in one app at load time.
  * - `ok`: gets a shared copy that satisfies its requiredVersion (possibly its own).
- * - `mismatch`: a singleton that gets a version outside its requiredVersion (warned, or thrown with strictVersion).
+ * - `mismatch`: gets a version outside its requiredVersion: a singleton (warned, or thrown with strictVersion), or a
+ *   Vite non-singleton handed the singleton's module by @module-federation/vite (silent).
  * - `own-copy`: not a singleton and no shared version satisfies it, so it runs its bundled copy (a second instance).
  * - `private`: the app depends on the package but does not share it, so its copy is private.
  * - `unprovided`: shared with `import: false` and no app provides it: the load fails.

@@ -1,10 +1,12 @@
 // Differential test: for random pages, the provider and verdict the report predicts for each app are what the
 // real @module-federation/runtime-core does on the first load of that package from that app — containers
 // registering into one share scope in input order, `version-first`, its own resolver and its own warning.
+// The pages are Rspack/enhanced apps: their consumers go through that resolver. A Vite non-singleton runs
+// what @module-federation/vite's module cache holds instead (vite-module-cache.test.ts, CONCORD-418).
 import { analyze } from '@concord/report';
 import { ModuleFederation } from '@module-federation/runtime-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { load, viteManifest } from './helpers/manifests';
+import { load, rspackManifest } from './helpers/manifests';
 
 const NAMES = ['host', 'a', 'zed', 'remote-b', 'Cart', 'catalog'];
 const VERSIONS = ['4.5.0', '5.0.0', '5.1.0', '5.1.0-rc.1', '5'];
@@ -99,7 +101,7 @@ describe('the report predicts what the runtime does', () => {
     const report = analyze(
       apps.map((a) =>
         load(
-          viteManifest(a.name, [
+          rspackManifest(a.name, [
             { name: 'pkg', version: a.version, singleton: a.singleton, requiredVersion: a.requiredVersion },
           ]),
         ),

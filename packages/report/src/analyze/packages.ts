@@ -4,6 +4,7 @@ import type { Finding, MatrixCell, MatrixRow, ProviderRef } from '../types';
 import type { App, AppDecl } from './apps';
 import { PackageScope, type Resolution, type Satisfies } from './share-scope';
 import { compareVersionsDesc, exactPin, PROTOCOL_RE } from './versions';
+import { applyViteModuleCache } from './vite-module-cache';
 
 const label = (a: App): string => appLabel(a.name, a.bundler);
 /** The first entries of a long listing, then how many more. */
@@ -31,13 +32,14 @@ export function analyzePackage(
   const scope = new PackageScope(pkg, satisfies);
   // Containers register in input order: put the host first, as it initialises first on the page.
   for (const d of uses) if (d.version !== null) scope.register(d.app, d.version);
+  const resolutions: Resolution[] = uses.map((d) => scope.resolve(d));
+  // Rspack/webpack consumers get the runtime resolver's answer; Vite non-singletons what Vite's module cache holds.
+  applyViteModuleCache(uses, resolutions, satisfies);
   const cells: MatrixCell[] = new Array(apps.length);
-  const resolutions: Resolution[] = new Array(uses.length);
   for (let i = 0; i < uses.length; i++) {
     const d = uses[i]!;
     const app = d.owner;
-    const r = scope.resolve(d);
-    resolutions[i] = r;
+    const r = resolutions[i]!;
     cells[app.index] = {
       app: app.name,
       version: d.declared,
@@ -130,7 +132,19 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
     if (leaks(d)) continue;
     const r = resolutions[i]!;
     const range = d.requiredRaw;
-    if (r.kind === 'shared' && !r.satisfied) {
+    if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
+      // Only the module cache hands a non-singleton a version outside its range.
+      findings.push(
+        finding('CONCORD-418', {
+          severity: 'error',
+          what: `${pkg}: ${label(app)} shares it as a non-singleton requiring ${range}, but @module-federation/vite hands it the singleton's module: it will run ${from(r.provider, byName)}, outside its range`,
+          consequence: `No ${d.declared} copy loads and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201): ${app.name} runs a version it was not built against`,
+          fix: `Align ${app.name}'s ${pkg} with ${r.provider.version} (requiredVersion ^${r.provider.version}) and share it as a singleton, so a future split is reported at load time`,
+          package: pkg,
+          apps: [app.name, r.provider.app],
+        }),
+      );
+    } else if (r.kind === 'shared' && !r.satisfied) {
       const others = versions.filter((v) => v !== r.provider.version);
       const alt = others.find((v) => range !== null && satisfies(v, range));
       findings.push(
@@ -222,15 +236,34 @@ function versionSplit({ pkg, users, byName, versions, selected, findings }: Ctx)
   );
 }
 
-function mixedSingleton({ pkg, users, watched, findings }: Ctx): void {
+function mixedSingleton({ pkg, users, resolutions, watched, findings }: Ctx): void {
   const yes = users.filter((d) => d.singleton).map((d) => d.owner);
   const no = users.filter((d) => !d.singleton).map((d) => d.owner);
   if (yes.length === 0 || no.length === 0) return;
+  // Vite non-singletons handed the singleton's module do not load a second copy: they run it, in range or not.
+  const handed = users
+    .filter((_, i) => {
+      const r = resolutions[i]!;
+      return r.kind === 'shared' && r.singletonModule;
+    })
+    .map((d) => d.owner);
+  const handedSet = new Set(handed);
+  const drift = no.filter((a) => !handedSet.has(a));
+  const names = (list: App[]) => listOf(list.map((a) => `"${a.name}"`));
+  const s = (list: App[], verb: string) => (list.length === 1 ? `${verb}s` : verb);
+  const consequence = [
+    drift.length > 0 &&
+      `${names(drift)} ${s(drift, 'take')} whichever version satisfies ${drift.length === 1 ? 'its' : 'their'} own range and ${s(drift, 'load')} a second copy when versions drift, with no warning`,
+    handed.length > 0 &&
+      `${names(handed)} ${s(handed, 'run')} the singleton's module whatever ${handed.length === 1 ? 'its' : 'their'} own range says (@module-federation/vite hands it to a non-singleton), with no warning`,
+  ]
+    .filter(Boolean)
+    .join('; ');
   findings.push(
     finding('CONCORD-412', {
       severity: watched ? 'error' : 'warning',
       what: `${pkg} is shared as a singleton by ${listOf(yes.map(label))} but not by ${listOf(no.map(label))}`,
-      consequence: `${listOf(no.map((a) => `"${a.name}"`))} take${no.length === 1 ? 's' : ''} whichever version satisfies ${no.length === 1 ? 'its' : 'their'} own range and load${no.length === 1 ? 's' : ''} a second copy when versions drift, with no warning`,
+      consequence,
       fix: `Set singleton: true for ${pkg} in the shared options of ${listOf(no.map((a) => `"${a.name}"`))}`,
       package: pkg,
       apps: [...yes, ...no].map((a) => a.name),

@@ -28,7 +28,13 @@ interface SlotEntry {
 }
 
 export type Resolution =
-  | { kind: 'shared'; provider: ProviderRef; satisfied: boolean }
+  | {
+      kind: 'shared';
+      provider: ProviderRef;
+      satisfied: boolean;
+      /** A Vite non-singleton handed the singleton's module by the module cache (see vite-module-cache.ts). */
+      singletonModule?: true;
+    }
   | { kind: 'own-copy' }
   | { kind: 'unprovided' };
 

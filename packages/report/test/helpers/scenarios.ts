@@ -26,6 +26,7 @@ export function everyFindingFiles(): PageFile[] {
       { name: 'zustand', version: '5.1.0', singleton: true },
       { name: '@acme/contract', version: '1.3.0', singleton: true },
       { name: 'lodash', version: '4.17.21' },
+      { name: 'date-fns', version: '3.6.0', singleton: true },
     ],
     concord({
       app: 'host',
@@ -71,7 +72,11 @@ export function everyFindingFiles(): PageFile[] {
   );
   const account = viteManifest(
     'account',
-    [{ name: '@acme/analytics', version: '3.0.0', singleton: true }],
+    [
+      { name: '@acme/analytics', version: '3.0.0', singleton: true },
+      // A Vite non-singleton after the host's singleton: Vite hands it the host's 3.6.0 (CONCORD-418).
+      { name: 'date-fns', version: '2.30.0' },
+    ],
     concord({
       app: 'account',
       bundler: 'vite',

@@ -1,0 +1,58 @@
+// What a Vite container runs for a NON-singleton share is not what the runtime's resolver would hand it: its
+// code reads `globalThis.__mf_module_cache__.share`, and the remoteEntry that @module-federation/vite 1.23.8
+// generates decides what is filed there (read in node_modules/@module-federation/vite/lib/index.js, the init
+// code before `generateRuntimeSharedCacheSeedCode` runs and that function's `__mfSeedLocalShared`; the same
+// two steps are in a built remoteEntry, e.g. playground/.out/cart-zustand-split/cart/remoteEntry.js):
+//
+//  - Keys come from `createSharedCacheDescriptor` (lib/dtsConstants-*.js): `default:zustand` for a singleton,
+//    `default:zustand@4.5.7` for a non-singleton (its OWN declared version). The cache is one object for
+//    every Vite container on the page, and a container's imports of the package read its own key.
+//  - At init, for each of its shares whose key is still empty, a container looks up the SINGLETON key
+//    (`__mfGetSharedCacheDescriptor(pkg, true, …)`) and, when a module is filed there, files that module
+//    under its own key with the singleton's owner — no version check, no range check. Only when both are
+//    empty does it seed through the runtime (another container's provider, else its bundled copy).
+//
+// So once a Vite container that shares the package as a singleton has initialised (the host, normally), a
+// Vite non-singleton initialised after it runs the singleton's module whatever its own range says: one
+// copy, possibly the wrong version, and the runtime prints nothing (the runtime plugin's CONCORD-201).
+// An Rspack/webpack consumer goes through the runtime's resolver instead and loads its bundled fallback
+// when no registered version satisfies it (CONCORD-416). The key check comes first: a Vite non-singleton
+// whose key an earlier one of the same version filled before any singleton module existed keeps that
+// module, and for those the report keeps the resolver's answer (it only models the singleton hand-over).
+import type { ProviderRef } from '../types';
+import type { AppDecl } from './apps';
+import type { Resolution, Satisfies } from './share-scope';
+
+/**
+ * Replaces, in place, the resolutions of Vite non-singletons that are handed the singleton's module.
+ * `uses` and `resolutions` are aligned and in input order, which the report takes as the order containers
+ * initialise.
+ */
+export function applyViteModuleCache(
+  uses: readonly AppDecl[],
+  resolutions: Resolution[],
+  satisfies: Satisfies,
+): void {
+  // What the first Vite singleton container filed under `default:<pkg>`: the copy it runs.
+  let singleton: ProviderRef | undefined;
+  // Versions whose `default:<pkg>@<version>` key a Vite non-singleton filled before that.
+  const filled = new Set<string>();
+  for (let i = 0; i < uses.length; i++) {
+    const d = uses[i]!;
+    if (d.owner.bundler !== 'vite') continue;
+    const r = resolutions[i]!;
+    if (d.singleton) {
+      if (!singleton && r.kind === 'shared') singleton = r.provider;
+    } else if (!singleton) {
+      if (r.kind !== 'unprovided') filled.add(d.declared);
+    } else if (!filled.has(d.declared)) {
+      const range = d.requiredVersion;
+      resolutions[i] = {
+        kind: 'shared',
+        provider: singleton,
+        satisfied: typeof range !== 'string' || satisfies(singleton.version, range),
+        singletonModule: true,
+      };
+    }
+  }
+}
