@@ -8,7 +8,7 @@
 // ≤ 1 µs (mitata micro-benchmarks of each hook against a no-op plugin with the same hooks).
 //
 //   npm run bench -- runtime-plugin      (or: node --expose-gc bench/runtime.bench.mjs after a build)
-import concord from '@concord/runtime-plugin';
+import concord, { DEFAULT_WATCHED } from '@concord/runtime-plugin';
 import { registerInstance } from '@concord/runtime-plugin/beacon';
 import { createInstance } from '@module-federation/runtime';
 import { bench, do_not_optimize, run, summary } from 'mitata';
@@ -41,20 +41,7 @@ const macrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
 // Package i: the 12 watched packages first (each evaluated copy runs its beacon), then plain libraries;
 // even ones are singletons; versions spread over three minors across containers; every tenth remote
 // requires a major of zustand the page does not run (5 real CONCORD-201 findings per page).
-const WATCHED = [
-  'react',
-  'react-dom',
-  'zustand',
-  'redux',
-  '@reduxjs/toolkit',
-  'react-redux',
-  'jotai',
-  'valtio',
-  'mobx',
-  'rxjs',
-  '@tanstack/query-core',
-  '@concord/shared-state',
-];
+const WATCHED = DEFAULT_WATCHED;
 const pkgName = (i) => WATCHED[i] ?? `lib-${i}`;
 const shareOf = (i, c) => {
   const version = `${1 + (i % 5)}.${c % 3}.0`;
