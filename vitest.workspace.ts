@@ -7,12 +7,15 @@
 import { defineConfig } from 'vitest/config';
 
 const conditions = process.env.CONCORD_TEST_DIST ? [] : ['@concord/source'];
+// Messages are asserted as plain text: picocolors turns colour on whenever `CI` is set (as it is in CI
+// here), so the tests pin it off; the renderers' own colour tests pass `color: true` explicitly.
+const env = { NO_COLOR: '1' };
 const packages = ['shared-state', 'runtime-plugin', 'report', 'build-core', 'vite-plugin', 'rspack-plugin'];
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'], env } },
       ...packages.map((name) => ({
         resolve: { conditions: [...conditions, 'module', 'browser', 'development|production'] },
         ssr: { resolve: { conditions: [...conditions, 'module', 'node', 'development|production'] } },
@@ -20,6 +23,7 @@ export default defineConfig({
           name,
           root: `packages/${name}`,
           include: ['test/**/*.test.{ts,tsx}'],
+          env,
         },
       })),
     ],
