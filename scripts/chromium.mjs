@@ -1,4 +1,4 @@
-// Debian's Chromium for Playwright: never `playwright install` (browser downloads are blocked here).
+// Debian's Chromium for Playwright: Playwright's own browser download is blocked here, so it is never used.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

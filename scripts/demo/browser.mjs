@@ -1,5 +1,5 @@
-// Debian's Chromium, driven through Playwright: never `playwright install` (browser downloads are
-// blocked here). The e2e config and `npm run demo -- --check` launch it the same way.
+// Debian's Chromium, driven through Playwright (Playwright's own browser download is blocked here, so it
+// is never used). The e2e config and `npm run demo -- --check` launch it the same way.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
