@@ -21,6 +21,8 @@ type Fn = (a?: any, b?: any) => any;
 interface Member {
   app: string;
   onError?: ((error: ConcordError) => void) | undefined;
+  /** The app's dispose() count, one object shared by every handle of the app. */
+  d: { n: number };
 }
 
 /** `[listener, member, listener, member, …]`, in subscription order. */
@@ -71,6 +73,8 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   const lists: List[] = [tracers, all];
   const contracts: string[] = [];
   const pending: Slice[] = [];
+  // Per app: how many times it disposed, so that unsubscribe functions made before a dispose stay disarmed.
+  const disposals: Record<string, { n: number }> = Object.create(null);
   const dirty: List[] = [];
   let depth = 0;
   let flushing = false;
@@ -119,14 +123,19 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
     }
   };
 
+  // An unsubscribe is disarmed by its first call, and by a dispose() of its app since it subscribed (which
+  // removed it already): it never removes a later identical subscription of the same function.
   const add = (list: List, fn: Fn | undefined, member: Member): Unsubscribe => {
+    const { d } = member;
+    const epoch = d.n;
     list.push(fn, member);
     return () => {
-      for (let i = list.length - 2; i >= 0; i -= 2)
-        if (list[i] === fn && list[i + 1] === member) {
-          fn = undefined; // so that calling it again removes nothing
-          return drop(list, i);
-        }
+      if (d.n === epoch)
+        for (let i = list.length - 2; i >= 0; i -= 2)
+          if (list[i] === fn && list[i + 1] === member) {
+            fn = undefined;
+            return drop(list, i);
+          }
     };
   };
 
@@ -195,7 +204,8 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
 
   const connect = (contract: AnyContract, { app, onError, onTrace }: ConnectOptions): Handle => {
     join(contract);
-    const member: Member = { app, onError };
+    disposals[app] ??= { n: 0 };
+    const member: Member = { app, onError, d: disposals[app] };
     if (onTrace) add(tracers, onTrace, member);
 
     const unknown = (kind: string | false, name: PropertyKey): never => {
@@ -269,6 +279,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       },
       on: (name: PropertyKey, handler: Fn) => add(channel(name).l, handler, member),
       dispose() {
+        member.d.n++;
         for (const list of lists)
           for (let i = list.length - 2; i >= 0; i -= 2)
             if ((list[i + 1] as Member).app === app && list[i] !== noop) drop(list, i);

@@ -286,6 +286,17 @@ describe('dispose and inspect', () => {
     expect(seen).toHaveBeenCalledOnce();
   });
 
+  it('keeps an unsubscribe made stale by dispose() from removing a later identical subscription', () => {
+    const { host, catalog } = setup();
+    const seen = vi.fn();
+    const stale = catalog.subscribe('theme', seen);
+    catalog.dispose();
+    catalog.subscribe('theme', seen); // the same function, by the same handle, after a remount
+    stale();
+    host.set('theme', 'dark');
+    expect(seen).toHaveBeenCalledExactlyOnceWith('dark', 'light');
+  });
+
   it('can dispose from inside a listener without skipping the others', () => {
     const { host, catalog } = setup();
     const after = vi.fn();
