@@ -146,3 +146,71 @@ describe('a non-singleton version split, per consumer bundler', () => {
     expect(codes(report)).not.toContain('CONCORD-410');
   });
 });
+
+// Vite non-singletons that declare the SAME version share one module-cache key (`default:zustand@4.5.7`):
+// the first to initialise files what the resolver chose for its range, and later ones run that module.
+describe('Vite non-singletons of one declared version, different ranges', () => {
+  /** A Vite remote sharing zustand 4.5.7 as a non-singleton with `range`. */
+  const vite45 = (name: string, range: string): LoadedInput =>
+    load(
+      viteManifest(
+        name,
+        [{ name: 'zustand', version: '4.5.7', requiredVersion: range, singleton: false }],
+        concord({
+          app: name,
+          bundler: 'vite',
+          shared: { zustand: { version: '4.5.7', requiredVersion: range, singleton: false } },
+        }),
+      ),
+    );
+  /** An Rspack remote providing zustand 4.6.0 as a non-singleton. */
+  const rspack46 = (): LoadedInput =>
+    load(
+      rspackManifest(
+        'search',
+        [{ name: 'zustand', version: '4.6.0', requiredVersion: '^4.6.0', singleton: false }],
+        concord({
+          app: 'search',
+          bundler: 'rspack',
+          shared: { zustand: { version: '4.6.0', requiredVersion: '^4.6.0', singleton: false } },
+        }),
+      ),
+    );
+
+  it('a later one runs the module the first filed (4.6.0 for ^4.0.0) outside its ~4.5.7: CONCORD-425', () => {
+    const report = analyze([rspack46(), vite45('cart', '^4.0.0'), vite45('account', '~4.5.7')]);
+    const f = only(report, 'CONCORD-425');
+    expect(f).toMatchObject({ severity: 'error', package: 'zustand', apps: ['account', 'cart', 'search'] });
+    expect(f.message).toContain('"account" (vite) shares 4.5.7 as a non-singleton requiring ~4.5.7');
+    expect(f.message).toContain('"cart" (vite), initialised before it with the same version');
+    expect(f.message).toContain('filed 4.6.0 from "search" (rspack)');
+    expect(f.message.endsWith('See docs/diagnostics.md#concord-425')).toBe(true);
+    expect(f.fix).toContain('the same requiredVersion (cart requires ^4.0.0, account ~4.5.7)');
+    expect(cell(report, 'zustand', 'account')).toMatchObject({
+      provider: { app: 'search', version: '4.6.0' },
+      verdict: 'mismatch',
+    });
+    // cart got the resolver's answer, in its range; nobody runs 4.5.7, so there is one copy: no 416.
+    expect(cell(report, 'zustand', 'cart')).toMatchObject({ provider: { app: 'search', version: '4.6.0' } });
+    expect(codes(report)).not.toContain('CONCORD-416');
+    expect(codes(report)).not.toContain('CONCORD-418');
+  });
+
+  it('the same apps in the other order: the narrow range files 4.5.7, the wide one runs it, in range', () => {
+    const report = analyze([rspack46(), vite45('account', '~4.5.7'), vite45('cart', '^4.0.0')]);
+    expect(codes(report)).not.toContain('CONCORD-425');
+    expect(cell(report, 'zustand', 'cart')).toMatchObject({ provider: { version: '4.5.7' }, verdict: 'ok' });
+    // Two versions run: 4.6.0 for search, 4.5.7 for account and cart.
+    expect(only(report, 'CONCORD-416').message).toContain('2 copies');
+  });
+
+  it('the key is checked before the singleton key: filled before the Vite singleton, it keeps its module', () => {
+    const report = analyze([vite45('cart', '^4.0.0'), host(), vite45('account', '^4.5.7')]);
+    expect(codes(report)).not.toContain('CONCORD-418');
+    expect(codes(report)).not.toContain('CONCORD-425');
+    expect(cell(report, 'zustand', 'account')).toMatchObject({
+      provider: { app: 'cart', version: '4.5.7' },
+      verdict: 'ok',
+    });
+  });
+});

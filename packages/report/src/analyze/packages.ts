@@ -132,7 +132,21 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
     if (leaks(d)) continue;
     const r = resolutions[i]!;
     const range = d.requiredRaw;
-    if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
+    if (r.kind === 'shared' && !r.satisfied && r.cache && !r.cache.singleton) {
+      // An earlier Vite non-singleton of the same declared version filed the module this app runs.
+      const filer = byName.get(r.cache.filedBy)!;
+      const filerRange = users.find((u) => u.owner === filer)?.requiredRaw;
+      findings.push(
+        finding('CONCORD-425', {
+          severity: 'error',
+          what: `${pkg}: ${label(app)} shares ${d.declared} as a non-singleton requiring ${range}, but ${label(filer)}, initialised before it with the same version, filed ${from(r.provider, byName)} under that version in @module-federation/vite's module cache: ${app.name} will run it, outside its range`,
+          consequence: `${app.name} never loads the copy its range asks for and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201): it runs a version it was not built against`,
+          fix: `Give every app that declares ${pkg} ${d.declared} the same requiredVersion (${filer.name} requires ${filerRange}, ${app.name} ${range}), or share ${pkg} as a singleton in every app`,
+          package: pkg,
+          apps: [app.name, filer.name, ...(r.provider.app === filer.name ? [] : [r.provider.app])],
+        }),
+      );
+    } else if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
       // Only the module cache hands a non-singleton a version outside its range.
       findings.push(
         finding('CONCORD-418', {
@@ -244,7 +258,7 @@ function mixedSingleton({ pkg, users, resolutions, watched, findings }: Ctx): vo
   const handed = users
     .filter((_, i) => {
       const r = resolutions[i]!;
-      return r.kind === 'shared' && r.singletonModule;
+      return r.kind === 'shared' && r.cache?.singleton;
     })
     .map((d) => d.owner);
   const handedSet = new Set(handed);

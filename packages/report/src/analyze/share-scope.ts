@@ -32,8 +32,11 @@ export type Resolution =
       kind: 'shared';
       provider: ProviderRef;
       satisfied: boolean;
-      /** A Vite non-singleton handed the singleton's module by the module cache (see vite-module-cache.ts). */
-      singletonModule?: true;
+      /**
+       * A Vite non-singleton that runs what the module cache holds (see vite-module-cache.ts): the module the
+       * container of `filedBy` filed, under the singleton key or under this app's own version key.
+       */
+      cache?: { filedBy: string; singleton: boolean };
     }
   | { kind: 'own-copy' }
   | { kind: 'unprovided' };

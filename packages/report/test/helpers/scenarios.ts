@@ -43,6 +43,8 @@ export function everyFindingFiles(): PageFile[] {
       { name: 'zustand', version: '5.1.0', singleton: true },
       { name: '@acme/contract', version: '1.3.0', singleton: true },
       { name: 'lodash', version: '4.17.20', requiredVersion: '^3.0.0' },
+      // Files catalog's 2.2.0 under Vite's `default:ms@2.1.2` key, which account then runs (CONCORD-425).
+      { name: 'ms', version: '2.1.2', requiredVersion: '^2.0.0' },
     ],
     concord({ app: 'cart', bundler: 'vite', contract: acme13, owns: ['cart'], reads: ['theme.mode'] }),
   );
@@ -52,6 +54,7 @@ export function everyFindingFiles(): PageFile[] {
       { name: 'zustand', version: '4.5.0', requiredVersion: '^4.5.0' },
       { name: '@acme/contract', version: '1.2.0', requiredVersion: 'workspace:*' },
       { name: 'react', version: '19.3.1', requiredVersion: null },
+      { name: 'ms', version: '2.2.0', singleton: false },
     ],
     concord({
       app: 'catalog',
@@ -76,6 +79,7 @@ export function everyFindingFiles(): PageFile[] {
       { name: '@acme/analytics', version: '3.0.0', singleton: true },
       // A Vite non-singleton after the host's singleton: Vite hands it the host's 3.6.0 (CONCORD-418).
       { name: 'date-fns', version: '2.30.0' },
+      { name: 'ms', version: '2.1.2', requiredVersion: '~2.1.2' },
     ],
     concord({
       app: 'account',
