@@ -95,6 +95,17 @@ function sharedFor(app, appDir, choices) {
       import: fallback('zustand4'),
     };
   }
+  if (choices.nanoid.shared) {
+    // Not a store library: shared only when a scenario says so, and never as a singleton.
+    const alias = choices.nanoid.minor === '5.0' ? 'nanoid50' : 'nanoid';
+    const version = installedVersion(appDir, alias);
+    shared.nanoid = {
+      version,
+      requiredVersion: choices.nanoid.requiredVersion ?? `^${version}`,
+      singleton: false,
+      import: fallback(alias),
+    };
+  }
   if (choices.react.major === 18) {
     const react = installedVersion(appDir, 'react18');
     const reactDom = installedVersion(appDir, 'react-dom18');

@@ -6,10 +6,17 @@ export type Mode = 'warn' | 'throw' | 'off';
 export interface AppScenario {
   /** Runtime plugin mode of this app's container. */
   mode?: Mode;
+  /** Milliseconds the demo server waits before every response of this app (a slower CDN). */
+  latency?: number;
   /** How this app uses zustand: left out of `shared`, or built on major 4 (singleton unless said otherwise). */
   zustand?: { shared?: boolean; major?: 4 | 5; singleton?: boolean };
   /** Which React major this app is built against. */
   react?: { major?: 18 | 19 };
+  /**
+   * Whether this app shares nanoid (a library without state: the baseline bundles it privately), built on
+   * 5.1 (`nanoid`) or 5.0 (the `nanoid50` alias), as a non-singleton with `requiredVersion` (default `^<version>`).
+   */
+  nanoid?: { shared?: boolean; minor?: '5.0' | '5.1'; requiredVersion?: string };
 }
 
 /** A finding a scenario must produce: at load time, in the host's build report, or in an app's build. */
@@ -40,6 +47,7 @@ export interface AppChoices {
   mode: Mode;
   zustand: { shared: boolean; major: 4 | 5; singleton: boolean };
   react: { major: 18 | 19 };
+  nanoid: { shared: boolean; minor: '5.0' | '5.1'; requiredVersion?: string };
 }
 
 export declare const playgroundDir: string;

@@ -167,6 +167,46 @@ export const SCENARIOS = Object.freeze([
     ],
   },
   {
+    // Two Vite remotes declare the same nanoid (5.0.9) with different ranges, and the host provides 5.1.16.
+    // @module-federation/vite keys a non-singleton by its DECLARED version (`default:nanoid@5.0.9`) and
+    // checks that key first, so the first of the two containers to start files its module for both. With
+    // version-first sharing every remote's container starts at page load, concurrently: a race. Here
+    // account is served 600 ms late (a slower CDN), so cart, whose `>=5.0.9` takes the host's 5.1.16,
+    // files that module, and account runs it although it requires ~5.0.9: the runtime plugin reports
+    // CONCORD-201. The build report cannot know the order and names the race (CONCORD-425) and, for the
+    // other order, the second copy (CONCORD-416).
+    name: 'vite-same-version-ranges',
+    title: 'cart and account (Vite) share nanoid 5.0.9 with different ranges while the host provides 5.1.16',
+    apps: {
+      host: { nanoid: { shared: true } },
+      cart: { nanoid: { shared: true, minor: '5.0', requiredVersion: '>=5.0.9' } },
+      account: { nanoid: { shared: true, minor: '5.0', requiredVersion: '~5.0.9' }, latency: 600 },
+    },
+    expect: [
+      {
+        where: 'runtime',
+        code: 'CONCORD-201',
+        package: 'nanoid',
+        apps: ['account', 'host'],
+        versions: ['5.1.16', '~5.0.9'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-425',
+        package: 'nanoid',
+        apps: ['account', 'cart', 'host'],
+        versions: ['~5.0.9', '>=5.0.9', '5.1.16'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-416',
+        package: 'nanoid',
+        apps: ['host', 'cart', 'account'],
+        versions: ['5.1.16', '5.0.9'],
+      },
+    ],
+  },
+  {
     name: 'cart-requires-zustand-4',
     title: 'cart (Vite) declares a singleton zustand ^4.5.7 while the page runs 5.1.0',
     apps: { cart: { zustand: { major: 4 } } },
@@ -235,7 +275,7 @@ export function outDir(name, app, env = process.env) {
 
 /**
  * The choices of one app in a scenario, with the baseline filled in: zustand shared as a singleton
- * on major 5, React 19, Concord's runtime plugin in `warn` mode.
+ * on major 5, React 19, nanoid 5.1 bundled privately, Concord's runtime plugin in `warn` mode.
  * @param {Scenario} scenario @param {AppName} app
  */
 export function appChoices(scenario, app) {
@@ -244,5 +284,6 @@ export function appChoices(scenario, app) {
     mode: own.mode ?? 'warn',
     zustand: { shared: true, major: 5, singleton: true, ...own.zustand },
     react: { major: 19, ...own.react },
+    nanoid: { shared: false, minor: '5.1', ...own.nanoid },
   };
 }

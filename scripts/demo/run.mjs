@@ -48,7 +48,11 @@ export async function runDemo({
   const servers = [];
   try {
     for (const app of APPS)
-      servers.push(await serveDir(outDir(scenario.name, app), port(scenario.name, app)));
+      servers.push(
+        await serveDir(outDir(scenario.name, app), port(scenario.name, app), {
+          latency: scenario.apps[app]?.latency,
+        }),
+      );
   } catch (error) {
     await closeAll(servers);
     console.error(`[demo] ${error.message}`);

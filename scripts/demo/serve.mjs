@@ -20,13 +20,15 @@ const TYPES = {
 };
 
 /**
- * Serves `dir` on 127.0.0.1:`port`; resolves once listening.
- * @param {string} dir @param {number} port
+ * Serves `dir` on 127.0.0.1:`port`; resolves once listening. `latency` (ms) delays every response, as a
+ * remote deployed on a slower CDN would be (scenarios use it to fix the order in which containers start).
+ * @param {string} dir @param {number} port @param {{ latency?: number }} [options]
  * @returns {Promise<import('node:http').Server>}
  */
-export function serveDir(dir, port) {
+export function serveDir(dir, port, { latency = 0 } = {}) {
   const root = normalize(dir + sep);
   const server = createServer(async (req, res) => {
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', '*');
     res.setHeader('Cache-Control', 'no-store');

@@ -21,7 +21,7 @@ export const CODES = {
   'CONCORD-422': 'Reader depends on a field the owner no longer has',
   'CONCORD-423': 'Slice owner not among the inputs',
   'CONCORD-424': 'Slice claimed by two owners',
-  'CONCORD-425': "Vite non-singleton runs an earlier same-version app's module",
+  'CONCORD-425': 'Vite non-singletons of one version race for one module',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -26,7 +26,7 @@ export function Cart({ shared }: { shared: AcmeHandle }) {
       </p>
       <ul aria-label="Cart lines" style={{ paddingLeft: 18 }}>
         {lines.map((line) => (
-          <li key={line.sku}>
+          <li key={line.id}>
             {line.name} × {line.qty}
           </li>
         ))}

@@ -1,11 +1,12 @@
 import { useShared } from '@concord/shared-state/react';
+import { nanoid } from 'nanoid';
 import { shared } from './state';
 
 const nextTheme = { light: 'dark', dark: 'light' } as const;
 
 function signIn() {
   // The token is what a real sign-in would return; `session` is sensitive, so it never leaves the page.
-  shared.set('session', { user: { id: 'u-1', name: 'Ada Lovelace' }, token: `tok_${crypto.randomUUID()}` });
+  shared.set('session', { user: { id: 'u-1', name: 'Ada Lovelace' }, token: `tok_${nanoid()}` });
 }
 
 function signOut() {

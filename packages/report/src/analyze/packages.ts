@@ -74,6 +74,7 @@ export function analyzePackage(
   unsatisfied(ctx);
   copies(ctx);
   versionSplit(ctx);
+  sameVersionRaces(ctx);
   mixedSingleton(ctx);
   exactPinDrift(ctx);
   return { row: { package: pkg, watched, versions, selected, cells }, findings };
@@ -132,21 +133,7 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
     if (leaks(d)) continue;
     const r = resolutions[i]!;
     const range = d.requiredRaw;
-    if (r.kind === 'shared' && !r.satisfied && r.cache && !r.cache.singleton) {
-      // An earlier Vite non-singleton of the same declared version filed the module this app runs.
-      const filer = byName.get(r.cache.filedBy)!;
-      const filerRange = users.find((u) => u.owner === filer)?.requiredRaw;
-      findings.push(
-        finding('CONCORD-425', {
-          severity: 'error',
-          what: `${pkg}: ${label(app)} shares ${d.declared} as a non-singleton requiring ${range}, but ${label(filer)}, initialised before it with the same version, filed ${from(r.provider, byName)} under that version in @module-federation/vite's module cache: ${app.name} will run it, outside its range`,
-          consequence: `${app.name} never loads the copy its range asks for and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201): it runs a version it was not built against`,
-          fix: `Give every app that declares ${pkg} ${d.declared} the same requiredVersion (${filer.name} requires ${filerRange}, ${app.name} ${range}), or share ${pkg} as a singleton in every app`,
-          package: pkg,
-          apps: [app.name, filer.name, ...(r.provider.app === filer.name ? [] : [r.provider.app])],
-        }),
-      );
-    } else if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
+    if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
       // Only the module cache hands a non-singleton a version outside its range.
       findings.push(
         finding('CONCORD-418', {
@@ -193,6 +180,7 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
 /** Non-singletons that end up on different versions: each version is one more live copy on the page. */
 function copies({ pkg, users, resolutions, watched, findings }: Ctx): void {
   if (users.every((d) => d.singleton)) return;
+  const raced = raceGroups(users, resolutions).size > 0;
   // One shared copy per version slot; every fallback to a bundled copy is one more.
   const slots = new Map<string, App[]>();
   const own: AppDecl[] = [];
@@ -215,7 +203,7 @@ function copies({ pkg, users, resolutions, watched, findings }: Ctx): void {
   findings.push(
     finding('CONCORD-416', {
       severity: watched ? 'error' : 'warning',
-      what: `${pkg} is not shared as a singleton by ${listOf(users.filter((d) => !d.singleton).map((d) => label(d.owner)))} and will run in ${live.length} copies: ${capped(listing).join('; ')}`,
+      what: `${pkg} is not shared as a singleton by ${listOf(users.filter((d) => !d.singleton).map((d) => label(d.owner)))} and ${raced ? 'can run in up to' : 'will run in'} ${live.length} copies: ${capped(listing).join('; ')}${raced ? ' (how many depends on which Vite container starts first: CONCORD-425)' : ''}`,
       consequence: watched
         ? `Each copy keeps its own state, so the apps stop seeing each other's ${pkg} state, silently`
         : `The page downloads and runs ${pkg} ${live.length} times`,
@@ -248,6 +236,66 @@ function versionSplit({ pkg, users, byName, versions, selected, findings }: Ctx)
       apps: users.map((d) => d.owner.name),
     }),
   );
+}
+
+/** What a member of a race would file if it started first: the resolver's answer, or its own bundled copy. */
+const answerOf =
+  (users: readonly Use[], resolutions: Resolution[]) =>
+  (i: number): ProviderRef => {
+    const r = resolutions[i]!;
+    return r.kind === 'shared' ? r.provider : { app: users[i]!.owner.name, version: users[i]!.declared };
+  };
+
+/**
+ * Vite non-singletons (not handed the singleton's module, not `import: false`) grouped by declared version,
+ * keeping the versions where their own answers differ: the groups whose outcome depends on which starts first.
+ */
+function raceGroups(users: readonly Use[], resolutions: Resolution[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < users.length; i++) {
+    const d = users[i]!;
+    const r = resolutions[i]!;
+    const handed = r.kind === 'shared' && r.cache !== undefined;
+    if (d.owner.bundler === 'vite' && !d.singleton && r.kind !== 'unprovided' && !handed)
+      groups.set(d.declared, [...(groups.get(d.declared) ?? []), i]);
+  }
+  const answer = answerOf(users, resolutions);
+  for (const [declared, members] of groups)
+    if (new Set(members.map((i) => answer(i).version)).size < 2) groups.delete(declared);
+  return groups;
+}
+
+/**
+ * Vite non-singletons that declare the same version share one module-cache key (`default:<pkg>@<version>`),
+ * checked before anything else: the first container to start files what the resolver chose for ITS range,
+ * and the others run that module. Between remotes the order is a race, so each app that another app's
+ * answer would put outside its range is named, with that app and the version (CONCORD-425).
+ */
+function sameVersionRaces({ pkg, users, byName, resolutions, findings, satisfies }: Ctx): void {
+  const answer = answerOf(users, resolutions);
+  for (const [declared, members] of raceGroups(users, resolutions)) {
+    for (const b of members) {
+      const range = users[b]!.requiredVersion;
+      if (typeof range !== 'string') continue;
+      const mine = answer(b).version;
+      const a = members.find((i) => {
+        const theirs = answer(i).version;
+        return i !== b && theirs !== mine && !satisfies(theirs, range);
+      });
+      if (a === undefined) continue;
+      const [app, rival, filed] = [users[b]!.owner, users[a]!.owner, answer(a)];
+      findings.push(
+        finding('CONCORD-425', {
+          severity: 'error',
+          what: `${pkg}: ${label(app)} and ${label(rival)} both share ${declared} as a non-singleton, requiring ${users[b]!.requiredRaw} and ${users[a]!.requiredRaw}; @module-federation/vite files one module per declared version, chosen by whichever container starts first: when ${rival.name} starts first, ${app.name} runs ${from(filed, byName)}, outside its range`,
+          consequence: `Which version ${app.name} runs depends on the order in which the containers start (with version-first sharing every remote starts at page load, concurrently), and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201 when it happens)`,
+          fix: `Give every app that declares ${pkg} ${declared} the same requiredVersion, or share ${pkg} as a singleton in every app`,
+          package: pkg,
+          apps: [app.name, rival.name, ...(filed.app === rival.name ? [] : [filed.app])],
+        }),
+      );
+    }
+  }
 }
 
 function mixedSingleton({ pkg, users, resolutions, watched, findings }: Ctx): void {

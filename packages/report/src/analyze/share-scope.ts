@@ -33,10 +33,10 @@ export type Resolution =
       provider: ProviderRef;
       satisfied: boolean;
       /**
-       * A Vite non-singleton that runs what the module cache holds (see vite-module-cache.ts): the module the
-       * container of `filedBy` filed, under the singleton key or under this app's own version key.
+       * A Vite non-singleton handed the singleton's module by the module cache (see vite-module-cache.ts):
+       * the module the container of `filedBy` filed under the singleton key.
        */
-      cache?: { filedBy: string; singleton: boolean };
+      cache?: { filedBy: string; singleton: true };
     }
   | { kind: 'own-copy' }
   | { kind: 'unprovided' };

@@ -18,28 +18,19 @@
 // An Rspack/webpack consumer goes through the runtime's resolver instead and loads its bundled fallback
 // when no registered version satisfies it (CONCORD-416).
 //
-// The key check comes first, and the key is the DECLARED version: a Vite non-singleton initialised before
-// any singleton module exists files what the resolver chose for its own range (another app's provider, or
-// its bundled copy) under `default:<pkg>@<version>`, and every later Vite non-singleton declaring that same
-// version runs that module, whether or not it satisfies its own range (CONCORD-425), even after a
-// singleton container initialised.
+// The key check comes first, and the key is the DECLARED version: a Vite non-singleton whose key an earlier
+// one of the same version filled keeps that module. Which of two same-version non-singletons files it is
+// a race when both are remotes (with version-first sharing every remote's container starts at page load,
+// concurrently), so the report cannot say which module each runs; `sameVersionRaces` (packages.ts) names
+// the race when it can change a version (CONCORD-425), and the matrix keeps the resolver's answer for them.
 import type { ProviderRef } from '../types';
 import type { AppDecl } from './apps';
 import type { Resolution, Satisfies } from './share-scope';
 
-/** What one `default:<pkg>…` key of the module cache holds, and which app's container filed it there. */
-interface Filed {
-  provider: ProviderRef;
-  /** The app whose container filed the module (the singleton container, or the first non-singleton). */
-  filedBy: string;
-  /** Filed under the singleton key `default:<pkg>`. */
-  singleton: boolean;
-}
-
 /**
- * Replaces, in place, the resolutions of Vite non-singletons that run what the module cache holds instead
- * of what the runtime's resolver would choose. `uses` and `resolutions` are aligned and in input order,
- * which the report takes as the order containers initialise.
+ * Replaces, in place, the resolutions of Vite non-singletons that are handed the singleton's module.
+ * `uses` and `resolutions` are aligned and in input order, which the report takes as the order containers
+ * initialise (the host, first in the inputs, always starts first).
  */
 export function applyViteModuleCache(
   uses: readonly AppDecl[],
@@ -47,33 +38,25 @@ export function applyViteModuleCache(
   satisfies: Satisfies,
 ): void {
   // What the first Vite singleton container filed under `default:<pkg>`: the copy it runs.
-  let singleton: Filed | undefined;
-  // What `default:<pkg>@<version>` holds, per declared version, once a Vite non-singleton filled it.
-  const filled = new Map<string, Filed>();
+  let singleton: { provider: ProviderRef; filedBy: string } | undefined;
+  // Versions whose `default:<pkg>@<version>` key a Vite non-singleton filled before that.
+  const filled = new Set<string>();
   for (let i = 0; i < uses.length; i++) {
     const d = uses[i]!;
     if (d.owner.bundler !== 'vite') continue;
     const r = resolutions[i]!;
     if (d.singleton) {
-      if (!singleton && r.kind === 'shared')
-        singleton = { provider: r.provider, filedBy: d.owner.name, singleton: true };
-      continue;
-    }
-    const held = filled.get(d.declared) ?? singleton;
-    if (held) {
+      if (!singleton && r.kind === 'shared') singleton = { provider: r.provider, filedBy: d.owner.name };
+    } else if (!singleton) {
+      if (r.kind !== 'unprovided') filled.add(d.declared);
+    } else if (!filled.has(d.declared)) {
       const range = d.requiredVersion;
       resolutions[i] = {
         kind: 'shared',
-        provider: held.provider,
-        satisfied: typeof range !== 'string' || satisfies(held.provider.version, range),
-        cache: { filedBy: held.filedBy, singleton: held.singleton },
+        provider: singleton.provider,
+        satisfied: typeof range !== 'string' || satisfies(singleton.provider.version, range),
+        cache: { filedBy: singleton.filedBy, singleton: true },
       };
-      filled.set(d.declared, held);
-    } else if (r.kind === 'shared') {
-      filled.set(d.declared, { provider: r.provider, filedBy: d.owner.name, singleton: false });
-    } else if (r.kind === 'own-copy') {
-      const own = { app: d.owner.name, version: d.declared };
-      filled.set(d.declared, { provider: own, filedBy: d.owner.name, singleton: false });
     }
   }
 }
