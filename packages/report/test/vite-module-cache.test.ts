@@ -151,19 +151,16 @@ describe('a non-singleton version split, per consumer bundler', () => {
 // the first container to start files what the resolver chose for its range, and the others run that module.
 // Between remotes the order is a race (e2e: the vite-same-version-ranges scenario shows one outcome).
 describe('Vite non-singletons of one declared version, different ranges', () => {
-  /** A Vite remote sharing zustand 4.5.7 as a non-singleton with `range`. */
-  const vite45 = (name: string, range: string): LoadedInput =>
-    load(
-      viteManifest(
-        name,
-        [{ name: 'zustand', version: '4.5.7', requiredVersion: range, singleton: false }],
-        concord({
-          app: name,
-          bundler: 'vite',
-          shared: { zustand: { version: '4.5.7', requiredVersion: range, singleton: false } },
-        }),
-      ),
-    );
+  /** A remote (Vite unless said otherwise) sharing zustand 4.5.7 as a non-singleton with `range`. */
+  const remote45 = (name: string, range: string, bundler: 'vite' | 'rspack' = 'vite'): LoadedInput => {
+    const shared = [{ name: 'zustand', version: '4.5.7', requiredVersion: range, singleton: false }];
+    const meta = concord({
+      app: name,
+      bundler,
+      shared: { zustand: { version: '4.5.7', requiredVersion: range, singleton: false } },
+    });
+    return load(bundler === 'vite' ? viteManifest(name, shared, meta) : rspackManifest(name, shared, meta));
+  };
   /** An Rspack remote providing zustand 4.6.0 as a non-singleton. */
   const rspack46 = (): LoadedInput =>
     load(
@@ -179,7 +176,7 @@ describe('Vite non-singletons of one declared version, different ranges', () => 
     );
 
   it('names the race: when cart (>=4.0.0 takes 4.6.0) starts first, account (~4.5.7) runs 4.6.0: CONCORD-425', () => {
-    const report = analyze([rspack46(), vite45('cart', '^4.0.0'), vite45('account', '~4.5.7')]);
+    const report = analyze([rspack46(), remote45('cart', '^4.0.0'), remote45('account', '~4.5.7')]);
     const f = only(report, 'CONCORD-425');
     expect(f).toMatchObject({ severity: 'error', package: 'zustand', apps: ['account', 'cart', 'search'] });
     expect(f.message).toContain(
@@ -202,26 +199,26 @@ describe('Vite non-singletons of one declared version, different ranges', () => 
   });
 
   it('does not depend on the input order', () => {
-    const a = analyze([rspack46(), vite45('cart', '^4.0.0'), vite45('account', '~4.5.7')]);
-    const b = analyze([rspack46(), vite45('account', '~4.5.7'), vite45('cart', '^4.0.0')]);
+    const a = analyze([rspack46(), remote45('cart', '^4.0.0'), remote45('account', '~4.5.7')]);
+    const b = analyze([rspack46(), remote45('account', '~4.5.7'), remote45('cart', '^4.0.0')]);
     const race = (r: Report) => r.findings.filter((f) => f.code === 'CONCORD-425').map((f) => f.message);
     expect(race(b)).toEqual(race(a));
   });
 
   it('no race when every answer fits every range, or the versions the apps would run are the same', () => {
     // Both ranges accept 4.6.0: whoever starts first, both run 4.6.0 in range.
-    const wide = analyze([rspack46(), vite45('cart', '^4.0.0'), vite45('account', '>=4.5.7')]);
+    const wide = analyze([rspack46(), remote45('cart', '^4.0.0'), remote45('account', '>=4.5.7')]);
     expect(codes(wide)).not.toContain('CONCORD-425');
     // Nothing newer on the page: both take 4.5.7.
-    const alone = analyze([vite45('cart', '^4.0.0'), vite45('account', '~4.5.7')]);
+    const alone = analyze([remote45('cart', '^4.0.0'), remote45('account', '~4.5.7')]);
     expect(codes(alone)).not.toContain('CONCORD-425');
     // An Rspack app of the same version does not read Vite's module cache: no race.
-    const mixed = analyze([rspack46(), vite45('cart', '^4.0.0'), rspackManifestLoaded('account', '~4.5.7')]);
+    const mixed = analyze([rspack46(), remote45('cart', '^4.0.0'), remote45('account', '~4.5.7', 'rspack')]);
     expect(codes(mixed)).not.toContain('CONCORD-425');
   });
 
   it('apps handed the Vite singleton’s module are not in a race (CONCORD-418 names them)', () => {
-    const report = analyze([host(), vite45('cart', '^4.0.0'), vite45('account', '~4.5.7')]);
+    const report = analyze([host(), remote45('cart', '^4.0.0'), remote45('account', '~4.5.7')]);
     expect(codes(report)).not.toContain('CONCORD-425');
     expect(
       report.findings
@@ -231,18 +228,3 @@ describe('Vite non-singletons of one declared version, different ranges', () => 
     ).toEqual(['account', 'cart']);
   });
 });
-
-/** An Rspack remote sharing zustand 4.5.7 as a non-singleton with `range`. */
-function rspackManifestLoaded(name: string, range: string): LoadedInput {
-  return load(
-    rspackManifest(
-      name,
-      [{ name: 'zustand', version: '4.5.7', requiredVersion: range, singleton: false }],
-      concord({
-        app: name,
-        bundler: 'rspack',
-        shared: { zustand: { version: '4.5.7', requiredVersion: range, singleton: false } },
-      }),
-    ),
-  );
-}
