@@ -69,6 +69,7 @@ export function analyzePackage(
     watched,
     findings,
     satisfies,
+    races: raceGroups(uses, resolutions),
   };
   protocolLeaks(ctx);
   unsatisfied(ctx);
@@ -102,6 +103,8 @@ interface Ctx {
   watched: boolean;
   findings: Finding[];
   satisfies: Satisfies;
+  /** Vite non-singletons of one declared version whose outcome depends on which starts first. */
+  races: Map<string, number[]>;
 }
 
 const leaks = (d: AppDecl): boolean =>
@@ -178,9 +181,9 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
 }
 
 /** Non-singletons that end up on different versions: each version is one more live copy on the page. */
-function copies({ pkg, users, resolutions, watched, findings }: Ctx): void {
+function copies({ pkg, users, resolutions, watched, findings, races }: Ctx): void {
   if (users.every((d) => d.singleton)) return;
-  const raced = raceGroups(users, resolutions).size > 0;
+  const raced = races.size > 0;
   // One shared copy per version slot; every fallback to a bundled copy is one more.
   const slots = new Map<string, App[]>();
   const own: AppDecl[] = [];
@@ -256,12 +259,16 @@ function raceGroups(users: readonly Use[], resolutions: Resolution[]): Map<strin
     const d = users[i]!;
     const r = resolutions[i]!;
     const handed = r.kind === 'shared' && r.cache !== undefined;
-    if (d.owner.bundler === 'vite' && !d.singleton && r.kind !== 'unprovided' && !handed)
-      groups.set(d.declared, [...(groups.get(d.declared) ?? []), i]);
+    if (d.owner.bundler !== 'vite' || d.singleton || r.kind === 'unprovided' || handed) continue;
+    const group = groups.get(d.declared);
+    if (group) group.push(i);
+    else groups.set(d.declared, [i]);
   }
   const answer = answerOf(users, resolutions);
-  for (const [declared, members] of groups)
-    if (new Set(members.map((i) => answer(i).version)).size < 2) groups.delete(declared);
+  for (const [declared, members] of groups) {
+    const first = answer(members[0]!).version;
+    if (members.every((i) => answer(i).version === first)) groups.delete(declared);
+  }
   return groups;
 }
 
@@ -271,9 +278,9 @@ function raceGroups(users: readonly Use[], resolutions: Resolution[]): Map<strin
  * and the others run that module. Between remotes the order is a race, so each app that another app's
  * answer would put outside its range is named, with that app and the version (CONCORD-425).
  */
-function sameVersionRaces({ pkg, users, byName, resolutions, findings, satisfies }: Ctx): void {
+function sameVersionRaces({ pkg, users, byName, resolutions, findings, satisfies, races }: Ctx): void {
   const answer = answerOf(users, resolutions);
-  for (const [declared, members] of raceGroups(users, resolutions)) {
+  for (const [declared, members] of races) {
     for (const b of members) {
       const range = users[b]!.requiredVersion;
       if (typeof range !== 'string') continue;
