@@ -249,13 +249,27 @@ describe('shared-package findings', () => {
       '2 copies: 5.1.0 for "host" (vite) and "cart" (vite); 4.5.0 for "account" (vite)',
     );
     expect(cell(report, 'zustand', 'account').provider).toEqual({ app: 'account', version: '4.5.0' });
-    // An app whose own copy is outside its own range falls back to it: the runtime finds nothing.
-    const own = analyze([
-      load(viteManifest('host', [{ name: 'lodash', version: '4.17.21' }])),
-      load(viteManifest('cart', [{ name: 'lodash', version: '4.17.21', requiredVersion: '^3.0.0' }])),
-    ]);
+    // An Rspack app whose own copy is outside its own range falls back to it: the runtime finds nothing.
+    const lodash = (bundler: 'vite' | 'rspack') =>
+      analyze([
+        load(viteManifest('host', [{ name: 'lodash', version: '4.17.21' }])),
+        load(
+          (bundler === 'vite' ? viteManifest : rspackManifest)('cart', [
+            { name: 'lodash', version: '4.17.21', requiredVersion: '^3.0.0', singleton: false },
+          ]),
+        ),
+      ]);
+    const own = lodash('rspack');
     expect(cell(own, 'lodash', 'cart')).toMatchObject({ verdict: 'own-copy', provider: null });
     expect(only(own, 'CONCORD-416').severity).toBe('warning');
+    // A Vite app of the host's version runs what the host filed under that version: one copy, the same
+    // 4.17.21 its own copy would be, so no finding beyond the mismatch in the matrix.
+    const vite = lodash('vite');
+    expect(cell(vite, 'lodash', 'cart')).toMatchObject({
+      verdict: 'mismatch',
+      provider: { app: 'host', version: '4.17.21' },
+    });
+    expect(codes(vite)).toEqual([]);
   });
 
   it('CONCORD-417: import: false with no provider', () => {

@@ -217,6 +217,26 @@ describe('Vite non-singletons of one declared version, different ranges', () => 
     expect(codes(mixed)).not.toContain('CONCORD-425');
   });
 
+  it('no race when the host is one of them: it starts first, so every remote runs its choice', () => {
+    // The host (Vite, first input) requires ^4.0.0 and takes search's 4.6.0; account (~4.5.7) runs it.
+    const report = analyze([remote45('host', '^4.0.0'), rspack46(), remote45('account', '~4.5.7')]);
+    const f = only(report, 'CONCORD-425');
+    expect(f.apps).toEqual(['account', 'host', 'search']);
+    expect(f.message).toContain(
+      'the host always does: account runs 4.6.0 from "search" (rspack), outside its range',
+    );
+    expect(f.message).not.toContain('depends on the order');
+    expect(cell(report, 'zustand', 'account')).toMatchObject({
+      provider: { app: 'search', version: '4.6.0' },
+      verdict: 'mismatch',
+    });
+    // One module for everyone: no second copy.
+    expect(codes(report)).not.toContain('CONCORD-416');
+    // A range the host's choice fits: account runs 4.6.0 in range, and nothing is said.
+    const fits = analyze([remote45('host', '^4.0.0'), rspack46(), remote45('account', '>=4.5.7')]);
+    expect(codes(fits)).toEqual([]);
+  });
+
   it('apps handed the Vite singleton’s module are not in a race (CONCORD-418 names them)', () => {
     const report = analyze([host(), remote45('cart', '^4.0.0'), remote45('account', '~4.5.7')]);
     expect(codes(report)).not.toContain('CONCORD-425');

@@ -136,7 +136,23 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
     if (leaks(d)) continue;
     const r = resolutions[i]!;
     const range = d.requiredRaw;
-    if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
+    if (r.kind === 'shared' && r.cache && !r.cache.singleton) {
+      // The host, a Vite non-singleton of the same declared version, filed this app's module: a finding
+      // when that puts the app outside its range on another version than the resolver would have chosen.
+      if (r.satisfied || r.cache.resolverVersion === r.provider.version) continue;
+      const host = byName.get(r.cache.filedBy)!;
+      const hostRange = users.find((u) => u.owner === host)?.requiredRaw;
+      findings.push(
+        finding('CONCORD-425', {
+          severity: 'error',
+          what: `${pkg}: ${label(app)} and ${label(host)} both share ${d.declared} as a non-singleton, requiring ${range} and ${hostRange}; @module-federation/vite files one module per declared version, chosen by whichever container starts first, and the host always does: ${app.name} runs ${from(r.provider, byName)}, outside its range`,
+          consequence: `${app.name} runs a version it was not built against, and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201)`,
+          fix: `Give every app that declares ${pkg} ${d.declared} the same requiredVersion, or share ${pkg} as a singleton in every app`,
+          package: pkg,
+          apps: [app.name, host.name, ...(r.provider.app === host.name ? [] : [r.provider.app])],
+        }),
+      );
+    } else if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
       // Only the module cache hands a non-singleton a version outside its range.
       findings.push(
         finding('CONCORD-418', {

@@ -33,10 +33,15 @@ export type Resolution =
       provider: ProviderRef;
       satisfied: boolean;
       /**
-       * A Vite non-singleton handed the singleton's module by the module cache (see vite-module-cache.ts):
-       * the module the container of `filedBy` filed under the singleton key.
+       * A Vite non-singleton that runs what the module cache holds (see vite-module-cache.ts): the module the
+       * container of `filedBy` filed under the singleton key, or (the host) under this app's version key.
        */
-      cache?: { filedBy: string; singleton: true };
+      cache?: {
+        filedBy: string;
+        singleton: boolean;
+        /** The version the runtime's resolver would have given the app (null: none). */
+        resolverVersion: string | null;
+      };
     }
   | { kind: 'own-copy' }
   | { kind: 'unprovided' };

@@ -18,19 +18,27 @@
 // An Rspack/webpack consumer goes through the runtime's resolver instead and loads its bundled fallback
 // when no registered version satisfies it (CONCORD-416).
 //
-// The key check comes first, and the key is the DECLARED version: a Vite non-singleton whose key an earlier
-// one of the same version filled keeps that module. Which of two same-version non-singletons files it is
-// a race when both are remotes (with version-first sharing every remote's container starts at page load,
+// The key check comes first, and the key is the DECLARED version: a Vite non-singleton whose key another
+// one of the same version filled runs that module, in range or not. The host starts before every remote, so
+// what it files under its version is what every Vite remote declaring that version runs. Between remotes
+// the order is a race (with version-first sharing every remote's container starts at page load,
 // concurrently), so the report cannot say which module each runs; `sameVersionRaces` (packages.ts) names
 // the race when it can change a version (CONCORD-425), and the matrix keeps the resolver's answer for them.
 import type { ProviderRef } from '../types';
 import type { AppDecl } from './apps';
 import type { Resolution, Satisfies } from './share-scope';
 
+/** What one `default:<pkg>…` key holds, and the app whose container filed it there. */
+interface Filed {
+  provider: ProviderRef;
+  filedBy: string;
+}
+
 /**
- * Replaces, in place, the resolutions of Vite non-singletons that are handed the singleton's module.
- * `uses` and `resolutions` are aligned and in input order, which the report takes as the order containers
- * initialise (the host, first in the inputs, always starts first).
+ * Replaces, in place, the resolutions of Vite non-singletons that run a module the cache was handed by the
+ * host (under their version's key) or by the first Vite singleton (under the singleton key). `uses` and
+ * `resolutions` are aligned and in input order, which the report takes as the order containers start:
+ * the host, the first input, always starts first.
  */
 export function applyViteModuleCache(
   uses: readonly AppDecl[],
@@ -38,25 +46,42 @@ export function applyViteModuleCache(
   satisfies: Satisfies,
 ): void {
   // What the first Vite singleton container filed under `default:<pkg>`: the copy it runs.
-  let singleton: { provider: ProviderRef; filedBy: string } | undefined;
-  // Versions whose `default:<pkg>@<version>` key a Vite non-singleton filled before that.
+  let singleton: Filed | undefined;
+  // What the host filed under `default:<pkg>@<version>`, when it is a Vite non-singleton.
+  const byHost = new Map<string, Filed>();
+  // Versions whose `default:<pkg>@<version>` key a Vite non-singleton filled before the singleton's.
   const filled = new Set<string>();
+  const hand = (i: number, held: Filed, fromSingleton: boolean) => {
+    const { requiredVersion: range, declared } = uses[i]!;
+    const r = resolutions[i]!;
+    resolutions[i] = {
+      kind: 'shared',
+      provider: held.provider,
+      satisfied: typeof range !== 'string' || satisfies(held.provider.version, range),
+      cache: {
+        filedBy: held.filedBy,
+        singleton: fromSingleton,
+        resolverVersion: r.kind === 'shared' ? r.provider.version : r.kind === 'own-copy' ? declared : null,
+      },
+    };
+  };
   for (let i = 0; i < uses.length; i++) {
     const d = uses[i]!;
     if (d.owner.bundler !== 'vite') continue;
     const r = resolutions[i]!;
     if (d.singleton) {
       if (!singleton && r.kind === 'shared') singleton = { provider: r.provider, filedBy: d.owner.name };
-    } else if (!singleton) {
-      if (r.kind !== 'unprovided') filled.add(d.declared);
-    } else if (!filled.has(d.declared)) {
-      const range = d.requiredVersion;
-      resolutions[i] = {
-        kind: 'shared',
-        provider: singleton.provider,
-        satisfied: typeof range !== 'string' || satisfies(singleton.provider.version, range),
-        cache: { filedBy: singleton.filedBy, singleton: true },
-      };
+      continue;
     }
+    const host = byHost.get(d.declared);
+    if (host) hand(i, host, false);
+    else if (!singleton || filled.has(d.declared)) {
+      if (r.kind === 'unprovided') continue;
+      filled.add(d.declared);
+      if (d.owner.index === 0) {
+        const provider = r.kind === 'shared' ? r.provider : { app: d.owner.name, version: d.declared };
+        byHost.set(d.declared, { provider, filedBy: d.owner.name });
+      }
+    } else hand(i, singleton, true);
   }
 }
