@@ -39,9 +39,12 @@ function step(name, fn) {
 }
 
 const run = (args, options) => pnpm(args, options).status === 0;
-const packages = topologicalOrder(
-  readdirSync(join(root, 'packages')).filter((p) => existsSync(join(root, 'packages', p, 'package.json'))),
-);
+// The published packages: private ones (@concord/test-utils) are neither built nor linted for npm.
+const isPublished = (p) => {
+  const file = join(root, 'packages', p, 'package.json');
+  return existsSync(file) && !JSON.parse(readFileSync(file, 'utf8')).private;
+};
+const packages = topologicalOrder(readdirSync(join(root, 'packages')).filter(isPublished));
 
 step('install', () => record('install', run(['install', '--frozen-lockfile'])));
 step('chromium', () => record('chromium', ensureChromium()));

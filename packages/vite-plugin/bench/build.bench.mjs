@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTRACT_FIXTURE } from '@concord/test-utils';
 import { concord } from '@concord/vite-plugin';
 import { federation } from '@module-federation/vite';
 import { build } from 'vite';
@@ -19,9 +20,7 @@ cpSync(join(fixtures, 'remote'), root, { recursive: true });
 const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 for (const dep of Object.keys(dependencies)) {
   const target =
-    dep === '@fixture/contract'
-      ? join(fixtures, 'contract')
-      : realpathSync(join(here, '../node_modules', dep));
+    dep === '@fixture/contract' ? CONTRACT_FIXTURE : realpathSync(join(here, '../node_modules', dep));
   mkdirSync(dirname(join(root, 'node_modules', dep)), { recursive: true });
   symlinkSync(target, join(root, 'node_modules', dep), 'dir');
 }
