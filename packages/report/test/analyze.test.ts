@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type Finding, type LoadedInput, parseManifest, type Report } from '@concord/report';
+import { analyze, type Finding, type LoadedInput, parseManifest } from '@concord/report';
 import { describe, expect, it } from 'vitest';
+import { cell, codes, only } from './helpers/findings';
 import { concord, load, rspackManifest, viteManifest } from './helpers/manifests';
 
 const samples = join(import.meta.dirname, 'fixtures/samples');
 const sample = (file: string): LoadedInput =>
   parseManifest(readFileSync(join(samples, file), 'utf8'), `samples/${file}`);
-
-const codes = (r: Report): string[] => r.findings.map((f) => f.code);
-const only = (r: Report, code: string): Finding => {
-  const found = r.findings.filter((f) => f.code === code);
-  expect(found, `${code} in ${JSON.stringify(codes(r))}`).toHaveLength(1);
-  return found[0]!;
-};
-const cell = (r: Report, pkg: string, app: string) =>
-  r.matrix.find((row) => row.package === pkg)!.cells.find((c) => c.app === app)!;
 
 /** Every finding is one sentence per part and ends with its docs anchor. */
 function expectWellFormed(f: Finding): void {

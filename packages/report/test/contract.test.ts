@@ -1,14 +1,8 @@
 // The contract test: each reader's `concord.reads` against the contract its slice's owner was built with.
-import { analyze, type Finding, type Report } from '@concord/report';
+import { analyze, type Finding } from '@concord/report';
 import { describe, expect, it } from 'vitest';
+import { codes, only } from './helpers/findings';
 import { concord, contract, load, rspackManifest, viteManifest } from './helpers/manifests';
-
-const codes = (r: Report): string[] => r.findings.map((f) => f.code);
-const only = (r: Report, code: string): Finding => {
-  const found = r.findings.filter((f) => f.code === code);
-  expect(found, `${code} in ${JSON.stringify(codes(r))}`).toHaveLength(1);
-  return found[0]!;
-};
 
 function expectWellFormed(f: Finding): void {
   expect(f.docs).toBe(`docs/diagnostics.md#${f.code.toLowerCase()}`);

@@ -2,18 +2,10 @@
 // copy (CONCORD-416, two copies); a Vite consumer initialised after a Vite singleton container is handed the
 // singleton's module by @module-federation/vite's module cache and runs its version outside its own range
 // (CONCORD-418, one copy). The page is the playground's cart-zustand-split scenario, with synthetic manifests.
-import { analyze, type Finding, type LoadedInput, type Report } from '@concord/report';
+import { analyze, type LoadedInput, type Report } from '@concord/report';
 import { describe, expect, it } from 'vitest';
+import { cell, codes, only } from './helpers/findings';
 import { concord, load, rspackManifest, viteManifest } from './helpers/manifests';
-
-const codes = (r: Report): string[] => r.findings.map((f) => f.code);
-const only = (r: Report, code: string): Finding => {
-  const found = r.findings.filter((f) => f.code === code);
-  expect(found, `${code} in ${JSON.stringify(codes(r))}`).toHaveLength(1);
-  return found[0]!;
-};
-const cell = (r: Report, pkg: string, app: string) =>
-  r.matrix.find((row) => row.package === pkg)!.cells.find((c) => c.app === app)!;
 
 const zustand5 = { zustand: { version: '5.1.0', requiredVersion: '^5.1.0', singleton: true } };
 const zustand4 = { zustand: { version: '4.5.7', requiredVersion: '^4.5.7', singleton: false } };
