@@ -88,7 +88,7 @@ function open(handle: AnyHandle, name: string, { onError = console.error }: Broa
       report(
         'CONCORD-312',
         DEV &&
-          `A value of contract "${contract.name}" could not be sent to other tabs on channel "${name}" (it is not structured-cloneable); other tabs keep their value. Store plain data (no functions, class instances or DOM nodes) in broadcast slices.`,
+          `A value of slice ${entries.map(([slice]) => `"${slice}"`).join(', ')} of contract "${contract.name}" ${contract.version} could not be sent to other tabs on channel "${name}" (it is not structured-cloneable); other tabs keep their value. Store plain data (no functions, class instances or DOM nodes) in broadcast slices.`,
         error,
       );
     }
@@ -100,13 +100,14 @@ function open(handle: AnyHandle, name: string, { onError = console.error }: Broa
 
   const receive = (entry: unknown) => {
     const [slice, value, clock, from] = Array.isArray(entry) ? entry : [];
-    const mine = clocks[slice as string];
-    if (!shared.includes(slice) || !Number.isSafeInteger(clock) || typeof from !== 'string' || !mine)
+    if (!shared.includes(slice) || !Number.isSafeInteger(clock) || typeof from !== 'string')
       return report(
         'CONCORD-311',
         DEV &&
           `A message on channel "${name}" carried ${JSON.stringify(String(slice))}, which is not a broadcast slice of contract "${contract.name}" ${contract.version} (or its clock is malformed); it was ignored and the state is unchanged. Check that every tab runs a compatible contract, and that nothing else posts on this channel.`,
       );
+    // Every shared slice has a clock (and `clocks` is a plain object: look it up only after `includes`).
+    const mine = clocks[slice]!;
     if (clock < mine[0] || (clock === mine[0] && from <= mine[1])) return;
     incoming[slice] = watcher.version(slice) + 1;
     try {
@@ -116,7 +117,7 @@ function open(handle: AnyHandle, name: string, { onError = console.error }: Broa
       report(
         'CONCORD-311',
         DEV &&
-          `A value of slice "${slice}" from another tab on channel "${name}" was rejected (${(error as ConcordError).code ?? error}); the state is unchanged. Check that every tab runs a compatible contract, and that nothing else posts on this channel.`,
+          `A value of slice "${slice}" of contract "${contract.name}" ${contract.version} from tab "${from}" on channel "${name}" was rejected (${(error as ConcordError).code ?? error}); the state is unchanged. Check that every tab runs a compatible contract, and that nothing else posts on this channel.`,
         error,
       );
     } finally {

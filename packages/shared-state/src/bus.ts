@@ -175,14 +175,14 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
 
   // Adds a contract's slices and events to the bus (existing ones keep their first definition), or throws
   // before adding anything.
-  const join = (contract: AnyContract) => {
+  const join = (contract: AnyContract, app: string) => {
     const { version, slices: specs, events } = contract;
     const clash = Object.keys(specs).find((name) => slices[name] && slices[name].o !== specs[name]!.owner);
     if (clash || major(version) !== major(first.version))
       throw fail(
         'CONCORD-302',
         DEV &&
-          `Contract "${contract.name}" ${version} cannot join the bus created by ${first.version} (${clash ? `slice "${clash}" has another owner: "${specs[clash]!.owner}"` : 'another major'}); this app was not connected, so the page keeps one state. Install one major of the contract in every app (share it as a singleton), or rename the contract for a separate bus.`,
+          `"${app}" connected contract "${contract.name}" ${version}, which cannot join the bus created by ${first.version} (${clash ? `slice "${clash}" is owned by "${specs[clash]!.owner}" in ${version} but by "${slices[clash]!.o}" on the bus` : 'another major'}); "${app}" was not connected, so the page keeps one state. Install one major of the contract in every app (share it as a singleton), or rename the contract for a separate bus.`,
       );
     for (const name in specs)
       if (!slices[name]) {
@@ -203,7 +203,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   };
 
   const connect = (contract: AnyContract, { app, onError, onTrace }: ConnectOptions): Handle => {
-    join(contract);
+    join(contract, app);
     disposals[app] ??= { n: 0 };
     const member: Member = { app, onError, d: disposals[app] };
     if (onTrace) add(tracers, onTrace, member);
@@ -255,13 +255,14 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
             DEV &&
               `"${app}" tried to write slice "${String(name)}" of contract "${first.name}", which "${owner}" owns; the write was rejected and the state is unchanged. Write it from "${owner}", or emit an intent event that "${owner}" applies.`,
           );
-        const next = typeof value === 'function' ? (value as Fn)(prev) : value;
         if (options?.version !== undefined && options.version !== version)
           throw fail(
             'CONCORD-306',
             DEV &&
               `"${app}" wrote slice "${String(name)}" from version ${options.version}, but it is at version ${version}; the write was rejected and the state is unchanged. Read the slice again and retry with its current version.`,
           );
+        // After the checks that need no value: a rejected write never runs the app's updater.
+        const next = typeof value === 'function' ? (value as Fn)(prev) : value;
         const changed = !Object.is(next, prev);
         const stored = changed ? check(target.c, next, name) : prev;
         target.w++;

@@ -8,7 +8,7 @@ import type {
   EventSpec,
   SliceSpec,
 } from './types';
-import { check } from './validate';
+import { check, FORBIDDEN } from './validate';
 
 const freeze = Object.freeze;
 // Frozen shallow copies of each spec, and the map of `pick(spec)` per name.
@@ -85,7 +85,6 @@ const invalid = (option: string, why: string, value: unknown) =>
     `defineContract: \`${option}\` ${why}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}; the contract was not created. Fix the definition.`,
   );
 
-const RESERVED = ['__proto__', 'constructor', 'prototype'];
 const isSchema = (value: unknown) =>
   typeof (value as StandardSchemaV1 | undefined)?.['~standard']?.validate === 'function';
 
@@ -101,7 +100,7 @@ function validate(definition: ContractDefinition<unknown, unknown>): void {
   if (!slices || typeof slices !== 'object') throw invalid('slices', 'must be an object', slices);
   for (const [slice, spec] of Object.entries(slices)) {
     const at = `slices.${slice}`;
-    if (RESERVED.includes(slice)) throw invalid(at, 'is a reserved name', slice);
+    if (FORBIDDEN.includes(slice)) throw invalid(at, 'is a reserved name', slice);
     if (!spec || typeof spec !== 'object') throw invalid(at, 'must be an object', spec);
     if (typeof spec.owner !== 'string' || !spec.owner)
       throw invalid(`${at}.owner`, 'must be the name of the app that writes it', spec.owner);
@@ -118,7 +117,7 @@ function validate(definition: ContractDefinition<unknown, unknown>): void {
   if (events !== undefined && (!events || typeof events !== 'object'))
     throw invalid('events', 'must be an object', events);
   for (const [name, spec] of Object.entries(events ?? {})) {
-    if (!name || RESERVED.includes(name)) throw invalid(`events.${name}`, 'is not a valid event name', name);
+    if (!name || FORBIDDEN.includes(name)) throw invalid(`events.${name}`, 'is not a valid event name', name);
     if (!spec || typeof spec !== 'object') throw invalid(`events.${name}`, 'must be made with event()', spec);
     if (spec.schema !== undefined && !isSchema(spec.schema))
       throw invalid(`events.${name}.schema`, 'must be a Standard Schema', spec.schema);

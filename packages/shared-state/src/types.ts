@@ -97,7 +97,8 @@ export interface ConnectOptions {
    */
   onError?: ((error: ConcordError) => void) | undefined;
   /**
-   * Called after every accepted write on the bus, by any app (devtools, tracing).
+   * Called for every accepted write on the bus, by any app, once its checks passed and before its listeners
+   * run, so `get` still returns `prev` there (devtools, tracing).
    * @default undefined
    */
   onTrace?: ((trace: Trace) => void) | undefined;

@@ -2,8 +2,9 @@ import { DEV, fail } from './errors';
 import type { StandardSchemaResult, StandardSchemaV1 } from './standard-schema';
 
 // Keys that let a value object reach or replace prototypes once some consumer merges it (`{ ...a, ...b }`,
-// `Object.assign`, deep-merge helpers): rejected anywhere in a value, however deep.
-const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
+// `Object.assign`, deep-merge helpers): rejected anywhere in a value, however deep, and as slice and event
+// names (contract.ts).
+export const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
 
 /** The path of the first forbidden key in `value` (`a.b.__proto__`), or undefined. Cycle-safe. */
 const findForbidden = (value: unknown, seen?: Set<unknown>): string | undefined => {
@@ -20,6 +21,9 @@ const findForbidden = (value: unknown, seen?: Set<unknown>): string | undefined 
   }
 };
 
+// What a development message calls the value, e.g. `slice "cart"`: called on failure only.
+const subject = (name: PropertyKey, kind?: string | false) => `${kind || 'slice'} "${String(name)}"`;
+
 /**
  * Validates a value about to enter the bus (a write, an event payload, a message from another tab) and
  * returns what to store: the schema's output. `name` and `kind` name it in development messages (built only
@@ -31,13 +35,12 @@ export const check = (
   name: PropertyKey,
   kind?: string | false,
 ): unknown => {
-  const what = DEV && `${kind || 'slice'} "${String(name)}"`;
   const key = findForbidden(value);
   if (key)
     throw fail(
       'CONCORD-307',
       DEV &&
-        `The value for ${what} holds the key \`${key}\`, which could pollute prototypes wherever it is merged; it was rejected and the state is unchanged. Remove the key (rename the field) before writing.`,
+        `The value for ${subject(name, kind)} holds the key \`${key}\`, which could pollute prototypes wherever it is merged; it was rejected and the state is unchanged. Remove the key (rename the field) before writing.`,
       key,
     );
   if (!schema) return value;
@@ -46,13 +49,13 @@ export const check = (
     throw fail(
       'CONCORD-305',
       DEV &&
-        `The schema of ${what} (${schema['~standard'].vendor}) validates asynchronously, but writes are synchronous; the value was rejected and the state is unchanged. Use a synchronous schema (no async refinements or transforms).`,
+        `The schema of ${subject(name, kind)} (${schema['~standard'].vendor}) validates asynchronously, but writes are synchronous; the value was rejected and the state is unchanged. Use a synchronous schema (no async refinements or transforms).`,
     );
   if (result.issues)
     throw fail(
       'CONCORD-304',
       DEV &&
-        `The value for ${what} fails its ${schema['~standard'].vendor} schema (${result.issues.map((i) => i.message).join('; ')}); it was rejected and the state is unchanged. Write a value the contract's schema accepts, or change the schema in a new contract version.`,
+        `The value for ${subject(name, kind)} fails its ${schema['~standard'].vendor} schema (${result.issues.map((i) => i.message).join('; ')}); it was rejected and the state is unchanged. Write a value the contract's schema accepts, or change the schema in a new contract version.`,
       result.issues,
     );
   return result.value;

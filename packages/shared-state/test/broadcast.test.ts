@@ -51,6 +51,8 @@ describe('broadcast', () => {
     a.cart.set('counter', 7);
     a.cart.set('cart', { count: 1, skus: ['x'] });
     await expect.poll(() => b.host.get('cart')).toEqual({ count: 1, skus: ['x'] });
+    // The observer has seen the last write too, so what it has not seen was never sent.
+    await expect.poll(() => observer.slices()).toContain('cart');
     expect(b.host.get('theme')).toBe('dark');
     expect(b.host.get('session')).toEqual({ user: null, token: null });
     expect(b.host.get('counter')).toBe(0);
@@ -178,6 +180,7 @@ describe('broadcast', () => {
     const unclonable = { format: () => 'dark' };
     host.set('theme', unclonable as never);
     expect(onError.seen.map((e) => e.code)).toEqual(['CONCORD-312']);
+    expect(onError.seen[0]?.message).toContain('slice "theme" of contract "shop" 1.0.0');
     expect(host.get('theme')).toBe(unclonable);
   });
 });

@@ -1,5 +1,5 @@
 import { ConcordError, connect } from '@concord/shared-state';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { errors, makeShop, resetPage } from './fixtures';
 
 beforeEach(resetPage);
@@ -57,6 +57,9 @@ describe('one bus per contract per page', () => {
       slices: { ...hijack.slices, theme: { ...hijack.slices.theme, owner: 'evil' } },
     };
     expect(codeOf(() => connect(forged, { app: 'evil' }))).toBe('CONCORD-302');
+    expect(() => connect(forged, { app: 'evil' })).toThrow(
+      /^\[concord\] CONCORD-302 "evil" connected contract "shop" 1\.1\.0, .*slice "theme" is owned by "evil" in 1\.1\.0 but by "host" on the bus/,
+    );
     expect(() => host.set('theme', 'dark')).not.toThrow();
   });
 
@@ -222,6 +225,15 @@ describe('writes', () => {
     expect(codeOf(() => a.set('later', 'y'))).toBe('CONCORD-305');
     expect(a.getSnapshot()).toBe(snapshot);
     expect(a.version('later')).toBe(0);
+  });
+
+  it('never runs the updater of a write rejected by the owner or version check', () => {
+    const { host, cart, unchanged } = setup();
+    const updater = vi.fn((c: { count: number; skus: string[] }) => ({ ...c, count: c.count + 1 }));
+    expect(codeOf(() => host.set('cart', updater))).toBe('CONCORD-303');
+    expect(codeOf(() => cart.set('cart', updater, { version: 0 }))).toBe('CONCORD-306');
+    expect(updater).not.toHaveBeenCalled();
+    unchanged();
   });
 
   it('leaves the state unchanged when an updater throws', () => {

@@ -200,7 +200,7 @@ class Model {
   private call(sub: ModelSub, args: unknown[]) {
     this.logs.get(sub.id)!.push(args);
     try {
-      behave(sub.kind, sub.app, {
+      behave(sub.kind, {
         throwIt: () => {
           throw new Error('listener');
         },
@@ -213,9 +213,8 @@ class Model {
         },
         dispose: () => this.dispose(sub.app),
       });
-    } catch (error) {
+    } catch {
       this.errors[sub.app].push('CONCORD-309');
-      void error;
     }
   }
 
@@ -255,11 +254,7 @@ class Model {
 }
 
 /** The behaviour of a listener kind, shared by the model and the real listeners. */
-function behave(
-  kind: Kind,
-  _app: App,
-  actions: { throwIt(): void; react(): void; once(): void; dispose(): void },
-) {
+function behave(kind: Kind, actions: { throwIt(): void; react(): void; once(): void; dispose(): void }) {
   if (kind === 'throw') actions.throwIt();
   if (kind === 'react') actions.react();
   if (kind === 'once') actions.once();
@@ -325,7 +320,7 @@ it('agrees with a reference model over 1,000 random sequences (zero divergences)
             const [first] = args;
             // Snapshot listeners get (snapshot); slice and selector listeners get (value, prev).
             log.push(op.target === 'all' ? [{ ...(first as State) }] : args.slice(0, 2));
-            behave(op.kind, op.app, {
+            behave(op.kind, {
               throwIt: () => {
                 throw new Error('listener');
               },

@@ -328,11 +328,20 @@ describe('onTrace', () => {
   it('sees every accepted write on the bus, from every app, changed or not', () => {
     const shop = makeShop();
     const traces: unknown[] = [];
-    const devtools = connect(shop, { app: 'devtools', onTrace: (t) => traces.push(t) });
+    // What the bus holds while a tracer runs: the write is traced before it is applied.
+    const held: unknown[] = [];
+    const devtools = connect(shop, {
+      app: 'devtools',
+      onTrace: (t) => {
+        traces.push(t);
+        held.push(devtools.get(t.slice as 'theme'));
+      },
+    });
     const host = connect(shop, { app: 'host' });
     host.set('theme', 'dark');
     host.set('theme', 'dark');
     expect(() => host.set('counter', 1)).toThrow();
+    expect(held).toEqual(['light', 'dark']);
     expect(traces).toEqual([
       { app: 'host', slice: 'theme', prev: 'light', next: 'dark', version: 1, changed: true },
       { app: 'host', slice: 'theme', prev: 'dark', next: 'dark', version: 1, changed: false },
