@@ -27,8 +27,9 @@ export function getInstances(): Record<string, LiveCopy[]> {
  */
 export function assertSingleInstances(packages?: readonly string[]): void {
   const r = fresh();
+  const names = packages ?? [...r.watch];
   const split = [...liveCopies(r)]
-    .filter(([pkg, copies]) => copies[1] && (packages ?? [...r.watch]).includes(pkg))
+    .filter(([pkg, copies]) => copies[1] && names.includes(pkg))
     // Production builds name the packages only (as their warnings carry the code and link only).
     .map(([pkg, copies]) =>
       process.env.NODE_ENV === 'production'

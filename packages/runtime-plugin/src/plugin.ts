@@ -19,9 +19,9 @@
 import { expose } from './api';
 import { ConcordError } from './error';
 import { type ConcordRuntimeOptions, type ResolvedOptions, resolveOptions } from './options';
-import { appOf, type Federation, registry, touch } from './registry';
+import { appOf, type Federation, registry } from './registry';
 import { failure, fault, report } from './report';
-import { declared, hookBeacons, satisfy, scan, unsatisfied } from './scan';
+import { declared, hookBeacons, satisfy, touch, unsatisfied } from './scan';
 import { VERSION } from './version';
 
 type Hook = (args: Federation) => void;
@@ -62,7 +62,7 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
   expose();
   hookBeacons();
   let bound: string | undefined;
-  const changed = () => void touch(r, () => scan(r, o));
+  const changed = () => touch(r, o);
 
   const join = (ins: Federation) => {
     const name = ins?.name;

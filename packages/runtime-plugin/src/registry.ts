@@ -72,12 +72,3 @@ export const shares = (r: Registry, app: string, pkg: string): boolean | undefin
   const c = containersOf(r, app)[0];
   return c && !!c.instance?.options?.shared?.[pkg]?.length;
 };
-
-/** Schedules one scan for everything that changed (hooks only flag; the scan is O(page)). */
-export const touch = (r: Registry, scan: () => void) => {
-  r.dirty = true;
-  r.timer ||= setTimeout(() => {
-    r.timer = 0;
-    scan();
-  });
-};

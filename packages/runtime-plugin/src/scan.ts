@@ -5,7 +5,7 @@ import { satisfy as runtimeSatisfy } from '@module-federation/runtime';
 import { BEACONS, isBeacon, isLive, liveCopies, ownerOf, providerOf, versionOf } from './copies';
 import { ConcordError } from './error';
 import { modeFor, type ResolvedOptions } from './options';
-import { appOf, containersOf, type Federation, type Registry, registry, shares, touch } from './registry';
+import { appOf, containersOf, type Federation, type Registry, registry, shares } from './registry';
 import { failure, fault, report } from './report';
 import type { ConcordDiagnostic, LiveCopy } from './types';
 
@@ -145,6 +145,18 @@ function lint(r: Registry, o?: ResolvedOptions) {
       report(r, 204, pkg, '', { consumer: appOf(r, no), provider: appOf(r, yes), versions: [] }, o);
 }
 
+/**
+ * Schedules one scan for everything that changed (hooks only flag; the scan is O(page)). `o`: the
+ * scheduling instance's options, the fallback for findings about apps without Concord.
+ */
+export const touch = (r: Registry, o?: ResolvedOptions) => {
+  r.dirty = true;
+  r.timer ||= setTimeout(() => {
+    r.timer = 0;
+    scan(r, o);
+  });
+};
+
 /** Scans the page now if anything changed (or always with `force`). Never throws. Returns `r`. */
 export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registry {
   if (!r.dirty && !force) return r;
@@ -179,7 +191,7 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
               )
             : own && legit && d;
         legit ||= own !== false;
-        for (const k of containersOf(r, c.app)) block(r, k.name, (copies[1] && offence) || undefined);
+        if (copies[1] && offence) for (const k of containersOf(r, c.app)) block(r, k.name, offence);
       }
     }
   } catch (e) {
@@ -202,7 +214,7 @@ function onBeacon(b: unknown) {
   // eagerly, `usesEagerWorkspaceFallback`, then reads the cache): dormant, not a live copy.
   if (c && c.bundler === 'vite')
     b.dormant = c.instance.options.shared[b.package]?.some((s: Federation) => ownerOf(b.package, s));
-  touch(r, () => scan(r));
+  touch(r);
   if (!c || modeFor(c.options, (b as LiveCopy).package) !== 'throw') return;
   scan(r, undefined, true);
   const d = r.blocked.get(c.name);

@@ -4,14 +4,9 @@
 import concord, { getDiagnostics, getInstances } from '@concord/runtime-plugin';
 import { registerInstance } from '@concord/runtime-plugin/beacon';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppSpec, page, quietly, resetPage, rspackRemote, viteRemote } from './harness';
+import { type AppSpec, page, quietly, resetQuietPage, rspackRemote, viteRemote } from './harness';
 
-beforeEach(() => {
-  resetPage();
-  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const)
-    vi.spyOn(console, k).mockImplementation(() => {});
-  return () => vi.restoreAllMocks();
-});
+beforeEach(resetQuietPage);
 
 // biome-ignore lint/suspicious/noExplicitAny: fault injection into untyped globals
 const G = globalThis as any;

@@ -2,36 +2,24 @@
 // side by side on one __FEDERATION__ — for Rspack-style consumers (seen through the share hooks) and
 // Vite-style consumers (whose share choices bypass the hooks: seen through the scans and beacons).
 import concord, { type ConcordDiagnostic, getDiagnostics, getInstances } from '@concord/runtime-plugin';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type AppSpec,
   federation,
+  KINDS,
+  PAIRS,
   page,
   quietly,
   type Remote,
   RUNTIMES,
-  resetPage,
+  resetQuietPage,
   rspackRemote,
   viteRemote,
 } from './harness';
 
-beforeEach(() => {
-  resetPage();
-  // Findings reported by scans outside `quietly` would print: keep the test output readable.
-  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const)
-    vi.spyOn(console, k).mockImplementation(() => {});
-  return () => vi.restoreAllMocks();
-});
+beforeEach(resetQuietPage);
 
 type Make = typeof rspackRemote;
-const KINDS = [
-  ['rspack', rspackRemote],
-  ['vite', viteRemote],
-] as const;
-const PAIRS = [
-  ['2.9.3', '2.9.1'],
-  ['2.9.1', '2.9.3'],
-] as const;
 
 const codes = () => getDiagnostics().map((d) => `${d.code} ${d.package}`);
 const only = (code: string) => getDiagnostics().filter((d) => d.code === code);

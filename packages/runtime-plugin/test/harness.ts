@@ -18,6 +18,7 @@ import type { ConcordRuntimeOptions } from '@concord/runtime-plugin';
 import { beaconSnippet } from '@concord/runtime-plugin/inject';
 import * as runtime293 from '@module-federation/runtime';
 import * as runtime291 from '@module-federation/runtime-2-9-1';
+import { vi } from 'vitest';
 
 // biome-ignore lint/suspicious/noExplicitAny: test boundary with runtime objects
 type Any = any;
@@ -99,6 +100,17 @@ export function resetPage() {
   delete G[Symbol.for('concord.beacons')];
   delete G.__CONCORD__;
   delete G.__mf_module_cache__;
+}
+
+/**
+ * `beforeEach(resetQuietPage)`: a fresh page, and a console that stays quiet while the test runs (findings
+ * that scans outside `quietly` report would print); restored after the test.
+ */
+export function resetQuietPage() {
+  resetPage();
+  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const)
+    vi.spyOn(console, k).mockImplementation(() => {});
+  return () => vi.restoreAllMocks();
 }
 
 const pluginOf = (spec: AppSpec, fallback: Factory) =>
@@ -262,6 +274,18 @@ export function viteRemote(spec: AppSpec, plugin: Factory): Remote {
     }),
   };
 }
+
+/** Both kinds of remote, for `describe.each` / `it.each`. */
+export const KINDS = [
+  ['rspack', rspackRemote],
+  ['vite', viteRemote],
+] as const;
+
+/** Host and remotes on different runtimes, both ways round: [host runtime, remote runtime]. */
+export const PAIRS = [
+  ['2.9.3', '2.9.1'],
+  ['2.9.1', '2.9.3'],
+] as const;
 
 export interface Page {
   host: Any;

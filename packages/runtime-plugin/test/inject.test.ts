@@ -1,6 +1,7 @@
 // The beacon snippet the build plugins append to each watched library's entry module: its exact text,
 // idempotent appending, one registration per evaluation, safe literals, and no effect on the module's
 // exports or tree-shaking (checked by bundling it with rolldown).
+import { DEFAULT_WATCHED as PLUGIN_WATCHED } from '@concord/runtime-plugin';
 import {
   BEACON_MARKER,
   beaconSnippet,
@@ -106,4 +107,6 @@ describe('toSafeJsLiteral', () => {
 it('exports the default watched list for the build plugins', () => {
   expect(DEFAULT_WATCHED).toContain('zustand');
   expect(DEFAULT_WATCHED).toContain('@concord/shared-state');
+  // The very list the plugin watches (test/options.test.ts pins its contents), not a copy that can drift.
+  expect(DEFAULT_WATCHED).toEqual(PLUGIN_WATCHED);
 });

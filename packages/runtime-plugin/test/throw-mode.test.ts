@@ -1,20 +1,22 @@
 // `throw` mode: the offending load fails with a coded ConcordError, on Rspack and Vite containers
 // alike, and the rest of the page keeps working. `off` records nothing; modes apply per package.
 import concord, { type ConcordRuntimeOptions, getDiagnostics } from '@concord/runtime-plugin';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppSpec, page, quietly, type Remote, resetPage, rspackRemote, viteRemote } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  type AppSpec,
+  KINDS,
+  page,
+  quietly,
+  type Remote,
+  resetQuietPage,
+  rspackRemote,
+  type Share,
+  viteRemote,
+} from './harness';
 
-beforeEach(() => {
-  resetPage();
-  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const)
-    vi.spyOn(console, k).mockImplementation(() => {});
-  return () => vi.restoreAllMocks();
-});
+beforeEach(resetQuietPage);
 
-const KINDS = [
-  ['rspack', rspackRemote],
-  ['vite', viteRemote],
-] as const;
+const throwing: ConcordRuntimeOptions = { mode: 'throw' };
 
 const host = (over: Partial<AppSpec> = {}): AppSpec => ({
   name: 'host',
@@ -27,6 +29,12 @@ const healthy = (): Remote =>
     { name: 'healthy', bundler: 'rspack', shared: { zustand: { version: '5.0.0', singleton: true } } },
     concord,
   );
+/** The Rspack remote "catalog", with Concord. */
+const catalog = (over: Partial<AppSpec>) =>
+  rspackRemote({ name: 'catalog', bundler: 'rspack', ...over }, concord);
+/** The Vite remote "cart" in throw mode, sharing `zustand` as declared. */
+const cart = (zustand: Share) =>
+  viteRemote({ name: 'cart', bundler: 'vite', concord: throwing, shared: { zustand } }, concord);
 
 /** Loads the host's shares, then each remote; returns each remote's outcome. */
 async function outcomes(hostSpec: AppSpec, remotes: Remote[]) {
@@ -46,11 +54,10 @@ async function outcomes(hostSpec: AppSpec, remotes: Remote[]) {
   return value;
 }
 
-const throwing: ConcordRuntimeOptions = { mode: 'throw' };
-
 describe.each(KINDS)('a %s consumer in throw mode', (bundler, make) => {
-  it('CONCORD-201: its load fails, the host and a healthy remote keep working', async () => {
-    const offender = make(
+  /** Requires zustand ^4.5.0, a singleton, while the host runs 5.1.0. */
+  const outOfRange = () =>
+    make(
       {
         name: 'catalog',
         bundler,
@@ -59,6 +66,9 @@ describe.each(KINDS)('a %s consumer in throw mode', (bundler, make) => {
       },
       concord,
     );
+
+  it('CONCORD-201: its load fails, the host and a healthy remote keep working', async () => {
+    const offender = outOfRange();
     // loaded-first: remotes initialise when used, after the host loaded its zustand.
     expect(await outcomes(host({ shareStrategy: 'loaded-first' }), [offender, healthy()])).toEqual({
       catalog: 'ConcordError CONCORD-201',
@@ -68,15 +78,7 @@ describe.each(KINDS)('a %s consumer in throw mode', (bundler, make) => {
   });
 
   it('CONCORD-201 even with the remote initialised inside the host’s own version-first loadShare', async () => {
-    const offender = make(
-      {
-        name: 'catalog',
-        bundler,
-        concord: throwing,
-        shared: { zustand: { version: '4.5.0', singleton: true } },
-      },
-      concord,
-    );
+    const offender = outOfRange();
     const result = await outcomes(host(), [offender, healthy()]);
     expect(result.host).toBe('5.1.0,19.3.1 then 5.1.0');
     expect(result.healthy).toBe('loaded zustand@5.1.0');
@@ -104,10 +106,7 @@ describe.each(KINDS)('a %s consumer in throw mode', (bundler, make) => {
 
 describe('duplicates in throw mode (Rspack consumers)', () => {
   it('CONCORD-202: a non-singleton version split fails the load of the second version', async () => {
-    const offender = rspackRemote(
-      { name: 'catalog', bundler: 'rspack', concord: throwing, shared: { zustand: { version: '4.5.0' } } },
-      concord,
-    );
+    const offender = catalog({ concord: throwing, shared: { zustand: { version: '4.5.0' } } });
     const result = await outcomes(
       host({ shared: { zustand: { version: '5.1.0' }, react: { version: '19.3.1' } } }),
       [offender, healthy()],
@@ -117,16 +116,11 @@ describe('duplicates in throw mode (Rspack consumers)', () => {
   });
 
   it('CONCORD-205, then the silent fallback copy fails its own evaluation', async () => {
-    const offender = rspackRemote(
-      {
-        name: 'catalog',
-        bundler: 'rspack',
-        concord: throwing,
-        shared: { react: { version: '19.3.1', singleton: true } },
-        consumes: { zustand: { version: '4.5.0', requiredVersion: '^4.5.0' } },
-      },
-      concord,
-    );
+    const offender = catalog({
+      concord: throwing,
+      shared: { react: { version: '19.3.1', singleton: true } },
+      consumes: { zustand: { version: '4.5.0', requiredVersion: '^4.5.0' } },
+    });
     const result = await outcomes(
       host({ shared: { zustand: { version: '5.1.0' }, react: { version: '19.3.1' } } }),
       [offender],
@@ -141,15 +135,7 @@ describe('duplicates in throw mode (Rspack consumers)', () => {
 
 describe('a Vite consumer behind a Vite host', () => {
   it('fails with its code although the host knows the remote by an internal name (alias = its name)', async () => {
-    const offender = viteRemote(
-      {
-        name: 'cart',
-        bundler: 'vite',
-        concord: throwing,
-        shared: { zustand: { version: '4.5.0', singleton: true } },
-      },
-      concord,
-    );
+    const offender = cart({ version: '4.5.0', singleton: true });
     const result = await outcomes(host({ shareStrategy: 'loaded-first', internalRemoteNames: true }), [
       offender,
       healthy(),
@@ -164,15 +150,7 @@ describe('a Vite consumer behind a Vite host', () => {
 
 describe('a strictVersion singleton on Vite', () => {
   it('fails the load too (the runtime’s own strict error is swallowed by Vite containers)', async () => {
-    const offender = viteRemote(
-      {
-        name: 'cart',
-        bundler: 'vite',
-        concord: throwing,
-        shared: { zustand: { version: '4.5.0', singleton: true, strictVersion: true } },
-      },
-      concord,
-    );
+    const offender = cart({ version: '4.5.0', singleton: true, strictVersion: true });
     expect((await outcomes(host({ shareStrategy: 'loaded-first' }), [offender])).cart).toBe(
       'ConcordError CONCORD-201',
     );
@@ -181,10 +159,7 @@ describe('a strictVersion singleton on Vite', () => {
 
 describe('the legitimate copy never fails', () => {
   it('a host whose copy is the only one, or the shared one, loads in throw mode', async () => {
-    const privateFirst = rspackRemote(
-      { name: 'catalog', bundler: 'rspack', bundled: { zustand: '5.1.0' } },
-      concord,
-    );
+    const privateFirst = catalog({ bundled: { zustand: '5.1.0' } });
     // The remote (warn mode) evaluates its private copy before the host (throw mode) evaluates its shared one.
     const result = await quietly(async () => {
       const p = page(host({ concord: throwing, shareStrategy: 'loaded-first' }), [privateFirst], concord);
@@ -197,10 +172,7 @@ describe('the legitimate copy never fails', () => {
 
 describe('a lone private copy in throw mode', () => {
   it('is reported, not stopped: neither its evaluation nor a later load of its app fails', async () => {
-    const loner = rspackRemote(
-      { name: 'catalog', bundler: 'rspack', concord: throwing, bundled: { jotai: '2.0.0' } },
-      concord,
-    );
+    const loner = catalog({ concord: throwing, bundled: { jotai: '2.0.0' } });
     const { value } = await quietly(async () => {
       const p = page(host(), [loner], concord);
       const first = await p.loadRemote('catalog');
@@ -216,16 +188,11 @@ describe('a lone private copy in throw mode', () => {
 
 describe('modes per package', () => {
   it('throws only for the package set to throw', async () => {
-    const offender = rspackRemote(
-      {
-        name: 'catalog',
-        bundler: 'rspack',
-        concord: { packages: { zustand: { mode: 'throw' } } },
-        shared: { react: { version: '18.3.1', singleton: true } },
-        bundled: { jotai: '2.0.0' },
-      },
-      concord,
-    );
+    const offender = catalog({
+      concord: { packages: { zustand: { mode: 'throw' } } },
+      shared: { react: { version: '18.3.1', singleton: true } },
+      bundled: { jotai: '2.0.0' },
+    });
     const result = await outcomes(host({ shareStrategy: 'loaded-first' }), [offender]);
     expect(result.catalog).toBe('loaded react@19.3.1,jotai@2.0.0');
     expect(getDiagnostics().map((d) => `${d.code} ${d.package} ${d.mode}`)).toEqual([
@@ -235,25 +202,17 @@ describe('modes per package', () => {
   });
 
   it('off records nothing for that package, and the mode is the consumer app’s own', async () => {
-    const quiet = rspackRemote(
-      {
-        name: 'catalog',
-        bundler: 'rspack',
-        concord: { mode: 'throw', packages: { zustand: { mode: 'off' } } },
-        shared: { zustand: { version: '4.5.0', singleton: true } },
-      },
-      concord,
-    );
+    const quiet = catalog({
+      concord: { mode: 'throw', packages: { zustand: { mode: 'off' } } },
+      shared: { zustand: { version: '4.5.0', singleton: true } },
+    });
     const result = await outcomes(host({ shareStrategy: 'loaded-first' }), [quiet]);
     expect(result.catalog).toBe('loaded zustand@5.1.0');
     expect(getDiagnostics()).toEqual([]);
   });
 
   it('off for a whole app silences its own findings; the host still sees the duplicate', async () => {
-    const quiet = rspackRemote(
-      { name: 'catalog', bundler: 'rspack', concord: { mode: 'off' }, bundled: { zustand: '5.1.0' } },
-      concord,
-    );
+    const quiet = catalog({ concord: { mode: 'off' }, bundled: { zustand: '5.1.0' } });
     await outcomes(host(), [quiet]);
     expect(getDiagnostics().map((d) => d.code)).toEqual(['CONCORD-202']);
   });

@@ -12,20 +12,11 @@ import concord, {
   getDiagnostics,
   getInstances,
 } from '@concord/runtime-plugin';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppSpec, page, quietly, type Remote, resetPage, viteRemote } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type AppSpec, PAIRS, page, quietly, type Remote, resetQuietPage, viteRemote } from './harness';
 
-beforeEach(() => {
-  resetPage();
-  for (const k of ['warn', 'groupCollapsed', 'groupEnd'] as const)
-    vi.spyOn(console, k).mockImplementation(() => {});
-  return () => vi.restoreAllMocks();
-});
+beforeEach(resetQuietPage);
 
-const PAIRS = [
-  ['2.9.3', '2.9.1'],
-  ['2.9.1', '2.9.3'],
-] as const;
 const STATE = '@concord/shared-state';
 const codes = () => getDiagnostics().map((d) => `${d.code} ${d.package}`);
 const copies = (pkg: string) => getInstances()[pkg]?.map((c) => `${c.version} ${c.app} ${c.source}`);
