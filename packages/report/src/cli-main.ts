@@ -24,7 +24,7 @@ Options
   --timeout <ms>      time allowed per URL input (default: ${DEFAULTS.timeoutMs})
   --max-bytes <n>     largest input accepted (default: ${DEFAULTS.maxBytes})
   --watch <pkg>       also treat <pkg> as a store library (repeatable)
-  --width <columns>   width of the table (default: 80)
+  --width <columns>   width of the table (default: ${DEFAULTS.width})
   --no-color          plain text even on a terminal (NO_COLOR works too)
   -h, --help          show this help
   -v, --version       print the version

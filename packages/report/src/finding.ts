@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './types';
+import type { FailOn, Finding, Severity } from './types';
 
 /** Every code the report emits, with the title of its heading in docs/diagnostics.md. Codes are never reused. */
 export const CODES = {
@@ -67,7 +67,7 @@ export const formatFinding = (f: Finding): string => `[concord] ${f.code} ${f.me
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Whether `f` is at or above `failOn` (`never` matches nothing). */
-export const reachesFailOn = (severity: Severity, failOn: 'error' | 'warning' | 'never'): boolean =>
+export const reachesFailOn = (severity: Severity, failOn: FailOn): boolean =>
   failOn !== 'never' && RANK[severity] <= RANK[failOn];
 
 /** Stable order: severity, code, package, then the first app. */
@@ -86,12 +86,16 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** `"host" (vite)` — how every message names an app. */
 export const appLabel = (app: string, bundler: string): string => `"${app}" (${bundler})`;
 
+/** The first `max - 1` items, then `"498 more"`, when there are more than `max`. */
+export const capped = (items: readonly string[], max = 8): readonly string[] =>
+  items.length > max ? [...items.slice(0, max - 1), `${items.length - max + 1} more`] : items;
+
 /**
  * `"a" (vite), "b" (rspack) and "c" (vite)`; past `max` items, `"a", "b", … and 498 more` (the finding's
  * `apps` field still lists every app).
  */
 export function listOf(items: readonly string[], max = 8): string {
-  if (items.length <= 1) return items.join('');
-  if (items.length > max) return `${items.slice(0, max - 1).join(', ')} and ${items.length - max + 1} more`;
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const list = capped(items, max);
+  if (list.length <= 1) return list.join('');
+  return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }

@@ -1,21 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyze, type Finding, type LoadedInput, parseManifest } from '@concord/report';
+import { analyze, parseManifest } from '@concord/report';
 import { describe, expect, it } from 'vitest';
-import { cell, codes, only } from './helpers/findings';
-import { concord, load, rspackManifest, viteManifest } from './helpers/manifests';
-
-const samples = join(import.meta.dirname, 'fixtures/samples');
-const sample = (file: string): LoadedInput =>
-  parseManifest(readFileSync(join(samples, file), 'utf8'), `samples/${file}`);
-
-/** Every finding is one sentence per part and ends with its docs anchor. */
-function expectWellFormed(f: Finding): void {
-  expect(f.code).toMatch(/^CONCORD-4\d\d$/);
-  expect(f.docs).toBe(`docs/diagnostics.md#${f.code.toLowerCase()}`);
-  expect(f.message.endsWith(`See ${f.docs}`)).toBe(true);
-  expect(f.message).toContain(f.fix);
-}
+import { cell, codes, expectWellFormed, only } from './helpers/findings';
+import { concord, load, rspackManifest, sample, viteManifest } from './helpers/manifests';
 
 describe('the real samples (Vite host, Vite remote, Rspack remote)', () => {
   const report = analyze([

@@ -15,12 +15,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { concord, contract, rspackManifest, viteManifest } from './helpers/manifests';
+import { concord, contract, rspackManifest, SAMPLES, viteManifest } from './helpers/manifests';
 import { everyFindingFiles, type PageFile } from './helpers/scenarios';
 
 const pkgDir = join(import.meta.dirname, '..');
 const bin = join(pkgDir, 'dist/cli.js');
-const samples = join(import.meta.dirname, 'fixtures/samples');
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
   version: string;
   bin: Record<string, string>;
@@ -121,9 +120,9 @@ describe('concord report', () => {
   it('the real samples: exit 0, plain text when not a TTY', async () => {
     const r = await concordCli([
       'report',
-      join(samples, 'vite-host.mf-manifest.json'),
-      join(samples, 'vite-remote.mf-manifest.json'),
-      join(samples, 'rspack-remote.mf-manifest.json'),
+      join(SAMPLES, 'vite-host.mf-manifest.json'),
+      join(SAMPLES, 'vite-remote.mf-manifest.json'),
+      join(SAMPLES, 'rspack-remote.mf-manifest.json'),
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('zustand · store library · runtime picks 5.1.0 from remoteVite');
@@ -133,7 +132,7 @@ describe('concord report', () => {
   });
 
   it('FORCE_COLOR colours, NO_COLOR and --no-color do not', async () => {
-    const input = join(samples, 'vite-host.mf-manifest.json');
+    const input = join(SAMPLES, 'vite-host.mf-manifest.json');
     expect((await concordCli(['report', input], { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
     expect((await concordCli(['report', input], { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain(
       '\u001b[',
@@ -175,7 +174,7 @@ describe('concord report', () => {
 
   it('an unreadable input is a finding, not a crash: exit per --fail-on', async () => {
     const missing = join(dir, 'nope/mf-manifest.json');
-    const r = await concordCli(['report', join(samples, 'vite-host.mf-manifest.json'), missing]);
+    const r = await concordCli(['report', join(SAMPLES, 'vite-host.mf-manifest.json'), missing]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('error CONCORD-401');
     expect(r.stdout).toContain('does not exist');
@@ -228,7 +227,7 @@ describe('concord report', () => {
     const r = await concordCli(
       [
         'report',
-        join(samples, 'vite-host.mf-manifest.json'),
+        join(SAMPLES, 'vite-host.mf-manifest.json'),
         '--json',
         'out/report.json',
         '--html',
@@ -245,7 +244,7 @@ describe('concord report', () => {
   });
 
   it('--json - prints the JSON instead of the table', async () => {
-    const r = await concordCli(['report', join(samples, 'vite-host.mf-manifest.json'), '--json', '-']);
+    const r = await concordCli(['report', join(SAMPLES, 'vite-host.mf-manifest.json'), '--json', '-']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).apps[0].name).toBe('host');
   });
@@ -255,7 +254,7 @@ describe('concord report', () => {
     writeFileSync(file, '');
     const r = await concordCli([
       'report',
-      join(samples, 'vite-host.mf-manifest.json'),
+      join(SAMPLES, 'vite-host.mf-manifest.json'),
       '--json',
       join(file, 'x.json'),
     ]);
@@ -273,7 +272,7 @@ describe('concord report', () => {
     let server: Server;
     let base: string;
     beforeAll(async () => {
-      const host = readFileSync(join(samples, 'vite-host.mf-manifest.json'));
+      const host = readFileSync(join(SAMPLES, 'vite-host.mf-manifest.json'));
       server = createServer((req, res) => {
         if (req.url === '/host/mf-manifest.json')
           return res.writeHead(200, { 'content-type': 'application/json' }).end(host);

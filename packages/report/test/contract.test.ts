@@ -1,14 +1,8 @@
 // The contract test: each reader's `concord.reads` against the contract its slice's owner was built with.
-import { analyze, type Finding } from '@concord/report';
+import { analyze } from '@concord/report';
 import { describe, expect, it } from 'vitest';
-import { codes, only } from './helpers/findings';
+import { codes, expectWellFormed, only } from './helpers/findings';
 import { concord, contract, load, rspackManifest, viteManifest } from './helpers/manifests';
-
-function expectWellFormed(f: Finding): void {
-  expect(f.docs).toBe(`docs/diagnostics.md#${f.code.toLowerCase()}`);
-  expect(f.message.endsWith(`See ${f.docs}`)).toBe(true);
-  expect(f.message).toContain(f.fix);
-}
 
 describe('contract findings (the contract test)', () => {
   const owner = (version: string, fields: string[], extra: object = {}) =>

@@ -1,19 +1,15 @@
 // Golden JSON: the real samples plus a synthetic page that triggers every CONCORD-4xx code, rendered with
 // renderJson, compared with a committed file, and validated against the shipped JSON Schema.
 // The golden files end in .snap so the workspace formatter leaves renderJson's exact bytes alone.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyze, parseManifest, type Report, renderJson } from '@concord/report';
+import { analyze, type Report, renderJson } from '@concord/report';
 // Through the package's own subpath export, as users import it.
 import schema from '@concord/report/report.schema.json' with { type: 'json' };
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sample } from './helpers/manifests';
 import { everyFinding } from './helpers/scenarios';
 
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
-
-const samples = join(import.meta.dirname, 'fixtures/samples');
-const sample = (file: string) => parseManifest(readFileSync(join(samples, file), 'utf8'), `samples/${file}`);
 
 /** The tool version changes with every release; the golden files should not. */
 const golden = (report: Report): string =>
@@ -40,6 +36,20 @@ describe('JSON report', () => {
     const all = new Set(syntheticReport.findings.map((f) => f.code));
     const { CODES } = await import('@concord/report');
     expect([...all].sort()).toEqual(Object.keys(CODES).sort());
+  });
+
+  it('every shared-package and contract finding names its package, its apps, a version and a fix', () => {
+    const about = syntheticReport.findings.filter((f) => f.code >= 'CONCORD-410');
+    expect(about.length).toBeGreaterThan(15);
+    for (const f of about) {
+      const context = `${f.code}: ${f.message}`;
+      // 420-424 name the contract by its name; `package` is its npm package.
+      if (!/^CONCORD-42[0-4]$/.test(f.code)) expect(f.message, context).toContain(f.package);
+      else expect(f.message, context).toMatch(/contract "acme"/i);
+      for (const app of f.apps ?? []) expect(f.message, context).toContain(`"${app}"`);
+      expect(f.message, context).toMatch(/\d+\.\d+\.\d+/);
+      expect(f.fix.length, context).toBeGreaterThan(20);
+    }
   });
 
   it.each(['samples', 'every finding'])('validates against schema/report.schema.json (%s)', (which) => {

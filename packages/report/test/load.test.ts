@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedInput, loadManifest } from '@concord/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES } from './helpers/manifests';
 
-const samples = join(import.meta.dirname, 'fixtures/samples');
-const hostText = readFileSync(join(samples, 'vite-host.mf-manifest.json'), 'utf8');
+const hostText = readFileSync(join(SAMPLES, 'vite-host.mf-manifest.json'), 'utf8');
 const host = JSON.parse(hostText) as Record<string, unknown>;
 
 /** An input that failed: the finding names the input (and the field), and is a sentence, not a stack trace. */
@@ -45,7 +45,7 @@ describe('inputs by path', () => {
     ['rspack-remote.mf-manifest.json', 'remoteRspack', 'enhanced', 'manifest'],
     ['rspack-remote.mf-stats.json', 'remoteRspack', 'enhanced', 'stats'],
   ])('reads the real sample %s', async (name, app, bundler, kind) => {
-    const result = await loadManifest(join(samples, name));
+    const result = await loadManifest(join(SAMPLES, name));
     expect(result).toMatchObject({ ok: true, app, bundler, manifest: { kind } });
   });
 

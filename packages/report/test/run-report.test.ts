@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatFinding, reachesFailOn, runReport } from '@concord/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { concord, viteManifest } from './helpers/manifests';
-
-const samples = join(import.meta.dirname, 'fixtures/samples');
+import { concord, SAMPLES, viteManifest } from './helpers/manifests';
 
 describe('runReport (what the build plugins call)', () => {
   let dir: string;
@@ -26,7 +24,7 @@ describe('runReport (what the build plugins call)', () => {
     );
     const result = await runReport({
       inputs: [
-        join(samples, 'vite-host.mf-manifest.json'),
+        join(SAMPLES, 'vite-host.mf-manifest.json'),
         { input: 'dist/mf-manifest.json', manifest: own },
       ],
       json: 'out/concord-report.json',

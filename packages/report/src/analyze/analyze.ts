@@ -2,7 +2,7 @@ import { appLabel, compareFindings, finding } from '../finding';
 import type { AnalyzeOptions } from '../options';
 import type { Finding, LoadedInput, MatrixRow, Report } from '../types';
 import { VERSION } from '../version';
-import { type App, type AppDecl, collectApps, declares } from './apps';
+import { type App, collectApps, declares } from './apps';
 import { analyzeContracts } from './contracts';
 import { analyzePackage } from './packages';
 import { createSatisfies } from './share-scope';
@@ -17,6 +17,8 @@ export const REPORT_SCHEMA = 1;
 export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Report {
   const { apps, findings, watchSets, uses } = collectApps(inputs, options.watched ?? []);
   const byName = new Map(apps.map((a) => [a.name, a]));
+  // Rows: every shared package, plus watched libraries some app bundles privately (CONCORD-413).
+  const packages = new Set(uses.keys());
   const privates = new Map<string, Map<number, string>>();
   for (const app of apps) {
     const deps = app.manifest.concord?.dependencies;
@@ -26,13 +28,12 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Re
         const byApp = privates.get(pkg) ?? new Map<number, string>();
         byApp.set(app.index, deps[pkg]!);
         privates.set(pkg, byApp);
+        if (!app.watched.has(pkg)) continue;
+        packages.add(pkg);
+        findings.push(notShared(app, pkg, deps[pkg]!));
       }
   }
   const isWatched = (pkg: string): boolean => watchSets.some((set) => set.has(pkg));
-  // Rows: every shared package, plus watched libraries some app bundles privately.
-  const packages = new Set(uses.keys());
-  for (const [pkg, byApp] of privates)
-    for (const index of byApp.keys()) if (apps[index]!.watched.has(pkg)) packages.add(pkg);
   const satisfies = createSatisfies();
   const matrix: MatrixRow[] = [];
   for (const pkg of [...packages].sort()) {
@@ -48,7 +49,6 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Re
     matrix.push(result.row);
     for (const f of result.findings) findings.push(f);
   }
-  for (const app of apps) notShared(app, uses, findings);
   for (const f of analyzeContracts(apps, satisfies)) findings.push(f);
   findings.sort(compareFindings);
   const summary = { errors: 0, warnings: 0, infos: 0 };
@@ -75,20 +75,12 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Re
 }
 
 /** A watched store library the app depends on (per `concord.dependencies`) but leaves out of `shared`. */
-function notShared(app: App, uses: Map<string, AppDecl[]>, findings: Finding[]): void {
-  const deps = app.manifest.concord?.dependencies;
-  if (!deps) return;
-  for (const pkg of Object.keys(deps)) {
-    if (!app.watched.has(pkg) || declares(uses, app, pkg)) continue;
-    findings.push(
-      finding('CONCORD-413', {
-        severity: 'error',
-        what: `${appLabel(app.name, app.bundler)} depends on ${pkg} ${deps[pkg]} but does not share it`,
-        consequence: `It bundles a private copy of ${pkg}: its state never meets the state of the other apps`,
-        fix: `Add ${pkg} to ${app.name}'s shared options as a singleton (the Concord build plugins share watched libraries unless \`watch\` leaves them out)`,
-        package: pkg,
-        apps: [app.name],
-      }),
-    );
-  }
-}
+const notShared = (app: App, pkg: string, version: string): Finding =>
+  finding('CONCORD-413', {
+    severity: 'error',
+    what: `${appLabel(app.name, app.bundler)} depends on ${pkg} ${version} but does not share it`,
+    consequence: `It bundles a private copy of ${pkg}: its state never meets the state of the other apps`,
+    fix: `Add ${pkg} to ${app.name}'s shared options as a singleton (the Concord build plugins share watched libraries unless \`watch\` leaves them out)`,
+    package: pkg,
+    apps: [app.name],
+  });

@@ -75,8 +75,8 @@ function ownership(name: string, group: WithContract[], findings: Finding[]): Ma
         severity: 'error',
         what:
           list.length > 1
-            ? `Slice "${slice}" of contract "${name}" is claimed as owned by ${listOf(list.map(label))}`
-            : `${label(list[0]!)} claims slice "${slice}" of contract "${name}", whose owner is "${declared}"`,
+            ? `Slice "${slice}" of contract "${name}" is claimed as owned by ${listOf(list.map((a) => `${label(a)} with ${a.contract.version}`))}`
+            : `${label(list[0]!)} claims slice "${slice}" of contract "${name}" ${list[0]!.contract.version}, whose owner is "${declared}"`,
         consequence:
           'Only the owner named in the contract may write a slice, so the other writes are rejected at runtime and readers see stale values',
         fix: `Give slice "${slice}" one owner in the contract and build only that app with it in \`owns\``,
@@ -137,7 +137,7 @@ function readers(
     findings.push(
       finding('CONCORD-423', {
         severity: 'info',
-        what: `${label(reader)} reads ${listOf(slices)} of contract "${name}", owned by "${owner}", which is ${known.has(owner) ? 'built without that contract' : 'not among the inputs'}`,
+        what: `${label(reader)} reads ${listOf(slices)} of contract "${name}" ${reader.contract.version}, owned by "${owner}", which is ${known.has(owner) ? 'built without that contract' : 'not among the inputs'}`,
         consequence: 'Those reads are not checked against the owner’s contract',
         fix: `Add "${owner}"'s mf-manifest.json (path or URL) to the report inputs`,
         package: reader.contract.package ?? name,
@@ -159,7 +159,7 @@ function missingSlice(
       severity: 'error',
       what: owner
         ? `${label(reader)} reads ${read} but ${label(owner)}, the owner of slice "${slice}", builds contract "${name}" ${owner.contract.version}, which has no slice "${slice}"`
-        : `${label(reader)} reads ${read} but no contract "${name}" in the report has a slice "${slice}"`,
+        : `${label(reader)} reads ${read} but no contract "${name}" in the report has a slice "${slice}" (it builds ${reader.contract.version})`,
       consequence: `${reader.name} reads a slice nobody writes: it sees its initial value forever, or undefined`,
       fix: `Move ${reader.name} to the slice that replaced "${slice}" and deploy it with the writer, or restore "${slice}" in the contract`,
       package: (owner ?? reader).contract.package ?? name,

@@ -1,5 +1,5 @@
 // One row of the matrix per shared package, and the findings about that package across apps.
-import { appLabel, finding, listOf } from '../finding';
+import { appLabel, capped, finding, listOf } from '../finding';
 import type { Finding, MatrixCell, MatrixRow, ProviderRef } from '../types';
 import type { App, AppDecl } from './apps';
 import { PackageScope, type Resolution, type Satisfies } from './share-scope';
@@ -7,14 +7,11 @@ import { compareVersionsDesc, exactPin, PROTOCOL_RE } from './versions';
 import { applyViteModuleCache } from './vite-module-cache';
 
 const label = (a: App): string => appLabel(a.name, a.bundler);
-/** The first entries of a long listing, then how many more. */
-const capped = (items: string[], max = 8): string[] =>
-  items.length > max ? [...items.slice(0, max - 1), `${items.length - max + 1} more`] : items;
 const from = (p: ProviderRef, apps: Map<string, App>): string =>
   `${p.version} from ${label(apps.get(p.app)!)}`;
-
-/** An app's declaration of the package (`owner` is the app). */
-export type Use = AppDecl;
+/** `4.5.7 (requiredVersion ^4.5.7)`: what an app declares, for messages. */
+const declaration = (d: AppDecl): string =>
+  `${d.declared}${d.requiredRaw === null ? '' : ` (requiredVersion ${d.requiredRaw})`}`;
 
 /**
  * @param uses the apps that declare `pkg`, in app order
@@ -22,7 +19,7 @@ export type Use = AppDecl;
  */
 export function analyzePackage(
   pkg: string,
-  uses: readonly Use[],
+  uses: readonly AppDecl[],
   privates: Map<number, string> | undefined,
   watched: boolean,
   apps: App[],
@@ -94,7 +91,7 @@ const privateCell = (app: App, version: string): MatrixCell => ({
 
 interface Ctx {
   pkg: string;
-  users: readonly Use[];
+  users: readonly AppDecl[];
   byName: Map<string, App>;
   /** Aligned with `users`. */
   resolutions: Resolution[];
@@ -117,7 +114,7 @@ function protocolLeaks({ pkg, users, findings }: Ctx): void {
     findings.push(
       finding('CONCORD-415', {
         severity: 'error',
-        what: `${label(app)} shares ${pkg} with requiredVersion ${JSON.stringify(d.requiredVersion)}, a package-manager protocol`,
+        what: `${label(app)} shares ${pkg} ${d.declared} with requiredVersion ${JSON.stringify(d.requiredVersion)}, a package-manager protocol`,
         consequence: d.singleton
           ? `The runtime's satisfy never matches it, so every load warns (or throws with strictVersion) about ${pkg}`
           : `The runtime's satisfy never matches it, so ${app.name} ignores every shared copy and runs its own ${pkg}`,
@@ -129,7 +126,8 @@ function protocolLeaks({ pkg, users, findings }: Ctx): void {
   }
 }
 
-function unsatisfied({ pkg, users, byName, resolutions, versions, findings, satisfies }: Ctx): void {
+function unsatisfied(ctx: Ctx): void {
+  const { pkg, users, byName, resolutions, versions, findings, satisfies } = ctx;
   for (let i = 0; i < users.length; i++) {
     const d = users[i]!;
     const app = d.owner;
@@ -140,18 +138,8 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
       // The host, a Vite non-singleton of the same declared version, filed this app's module: a finding
       // when that puts the app outside its range on another version than the resolver would have chosen.
       if (r.satisfied || r.cache.resolverVersion === r.provider.version) continue;
-      const host = byName.get(r.cache.filedBy)!;
-      const hostRange = users.find((u) => u.owner === host)?.requiredRaw;
-      findings.push(
-        finding('CONCORD-425', {
-          severity: 'error',
-          what: `${pkg}: ${label(app)} and ${label(host)} both share ${d.declared} as a non-singleton, requiring ${range} and ${hostRange}; @module-federation/vite files one module per declared version, chosen by whichever container starts first, and the host always does: ${app.name} runs ${from(r.provider, byName)}, outside its range`,
-          consequence: `${app.name} runs a version it was not built against, and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201)`,
-          fix: `Give every app that declares ${pkg} ${d.declared} the same requiredVersion, or share ${pkg} as a singleton in every app`,
-          package: pkg,
-          apps: [app.name, host.name, ...(r.provider.app === host.name ? [] : [r.provider.app])],
-        }),
-      );
+      const host = users.find((u) => u.owner.name === r.cache!.filedBy)!;
+      sameKey(ctx, d, host, r.provider, true);
     } else if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
       // Only the module cache hands a non-singleton a version outside its range.
       findings.push(
@@ -185,7 +173,7 @@ function unsatisfied({ pkg, users, byName, resolutions, versions, findings, sati
       findings.push(
         finding('CONCORD-417', {
           severity: 'error',
-          what: `${pkg}: ${label(app)} shares it with import: false and no app in the report provides it`,
+          what: `${pkg}: ${label(app)} shares it with import: false, built with ${declaration(d)}, and no app in the report provides it`,
           consequence: `Loading ${app.name} fails at runtime: there is no copy of ${pkg} for it to use`,
           fix: `Provide ${pkg} from the host (list it in the host's shared options), or drop import: false in ${app.name}`,
           package: pkg,
@@ -259,7 +247,7 @@ function versionSplit({ pkg, users, byName, versions, selected, findings }: Ctx)
 
 /** What a member of a race would file if it started first: the resolver's answer, or its own bundled copy. */
 const answerOf =
-  (users: readonly Use[], resolutions: Resolution[]) =>
+  (users: readonly AppDecl[], resolutions: Resolution[]) =>
   (i: number): ProviderRef => {
     const r = resolutions[i]!;
     return r.kind === 'shared' ? r.provider : { app: users[i]!.owner.name, version: users[i]!.declared };
@@ -269,7 +257,7 @@ const answerOf =
  * Vite non-singletons (not handed the singleton's module, not `import: false`) grouped by declared version,
  * keeping the versions where their own answers differ: the groups whose outcome depends on which starts first.
  */
-function raceGroups(users: readonly Use[], resolutions: Resolution[]): Map<string, number[]> {
+function raceGroups(users: readonly AppDecl[], resolutions: Resolution[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < users.length; i++) {
     const d = users[i]!;
@@ -294,9 +282,10 @@ function raceGroups(users: readonly Use[], resolutions: Resolution[]): Map<strin
  * and the others run that module. Between remotes the order is a race, so each app that another app's
  * answer would put outside its range is named, with that app and the version (CONCORD-425).
  */
-function sameVersionRaces({ pkg, users, byName, resolutions, findings, satisfies, races }: Ctx): void {
+function sameVersionRaces(ctx: Ctx): void {
+  const { users, resolutions, satisfies, races } = ctx;
   const answer = answerOf(users, resolutions);
-  for (const [declared, members] of races) {
+  for (const members of races.values()) {
     for (const b of members) {
       const range = users[b]!.requiredVersion;
       if (typeof range !== 'string') continue;
@@ -305,26 +294,47 @@ function sameVersionRaces({ pkg, users, byName, resolutions, findings, satisfies
         const theirs = answer(i).version;
         return i !== b && theirs !== mine && !satisfies(theirs, range);
       });
-      if (a === undefined) continue;
-      const [app, rival, filed] = [users[b]!.owner, users[a]!.owner, answer(a)];
-      findings.push(
-        finding('CONCORD-425', {
-          severity: 'error',
-          what: `${pkg}: ${label(app)} and ${label(rival)} both share ${declared} as a non-singleton, requiring ${users[b]!.requiredRaw} and ${users[a]!.requiredRaw}; @module-federation/vite files one module per declared version, chosen by whichever container starts first: when ${rival.name} starts first, ${app.name} runs ${from(filed, byName)}, outside its range`,
-          consequence: `Which version ${app.name} runs depends on the order in which the containers start (with version-first sharing every remote starts at page load, concurrently), and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201 when it happens)`,
-          fix: `Give every app that declares ${pkg} ${declared} the same requiredVersion, or share ${pkg} as a singleton in every app`,
-          package: pkg,
-          apps: [app.name, rival.name, ...(filed.app === rival.name ? [] : [filed.app])],
-        }),
-      );
+      if (a !== undefined) sameKey(ctx, users[b]!, users[a]!, answer(a), false);
     }
   }
 }
 
-function mixedSingleton({ pkg, users, resolutions, watched, findings }: Ctx): void {
+/**
+ * CONCORD-425: `d` and `rival`, Vite non-singletons of one declared version, run the module the first of them to
+ * start filed under `default:<pkg>@<version>`, and `filed` (the rival's answer) is outside `d`'s range. When the
+ * rival is the host (`hostFirst`) that is what happens; between remotes it is one outcome of a race.
+ */
+function sameKey(
+  { pkg, byName, findings }: Ctx,
+  d: AppDecl,
+  rival: AppDecl,
+  filed: ProviderRef,
+  hostFirst: boolean,
+): void {
+  const [app, other] = [d.owner, rival.owner];
+  const outcome = hostFirst
+    ? `, and the host always does: ${app.name} runs`
+    : `: when ${other.name} starts first, ${app.name} runs`;
+  findings.push(
+    finding('CONCORD-425', {
+      severity: 'error',
+      what: `${pkg}: ${label(app)} and ${label(other)} both share ${d.declared} as a non-singleton, requiring ${d.requiredRaw} and ${rival.requiredRaw}; @module-federation/vite files one module per declared version, chosen by whichever container starts first${outcome} ${from(filed, byName)}, outside its range`,
+      consequence: hostFirst
+        ? `${app.name} runs a version it was not built against, and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201)`
+        : `Which version ${app.name} runs depends on the order in which the containers start (with version-first sharing every remote starts at page load, concurrently), and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201 when it happens)`,
+      fix: `Give every app that declares ${pkg} ${d.declared} the same requiredVersion, or share ${pkg} as a singleton in every app`,
+      package: pkg,
+      apps: [app.name, other.name, ...(filed.app === other.name ? [] : [filed.app])],
+    }),
+  );
+}
+
+function mixedSingleton({ pkg, users, byName, resolutions, selected, watched, findings }: Ctx): void {
   const yes = users.filter((d) => d.singleton).map((d) => d.owner);
-  const no = users.filter((d) => !d.singleton).map((d) => d.owner);
+  const noDecls = users.filter((d) => !d.singleton);
+  const no = noDecls.map((d) => d.owner);
   if (yes.length === 0 || no.length === 0) return;
+  const detail = `${listOf(noDecls.map((d) => `${d.owner.name} declares ${declaration(d)}`))}${selected ? `; the runtime picks ${from(selected, byName)} for the singletons` : ''}`;
   // Vite non-singletons handed the singleton's module do not load a second copy: they run it, in range or not.
   const handed = users
     .filter((_, i) => {
@@ -347,7 +357,7 @@ function mixedSingleton({ pkg, users, resolutions, watched, findings }: Ctx): vo
   findings.push(
     finding('CONCORD-412', {
       severity: watched ? 'error' : 'warning',
-      what: `${pkg} is shared as a singleton by ${listOf(yes.map(label))} but not by ${listOf(no.map(label))}`,
+      what: `${pkg} is shared as a singleton by ${listOf(yes.map(label))} but not by ${listOf(no.map(label))}: ${detail}`,
       consequence,
       fix: `Set singleton: true for ${pkg} in the shared options of ${listOf(no.map((a) => `"${a.name}"`))}`,
       package: pkg,

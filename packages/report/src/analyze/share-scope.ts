@@ -108,10 +108,6 @@ export class PackageScope {
     };
   }
 
-  get hasProviders(): boolean {
-    return this.count > 0;
-  }
-
   /** Distinct registered versions in scope order. */
   registeredVersions(): string[] {
     return Object.keys(this.versions);

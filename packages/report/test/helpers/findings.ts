@@ -2,6 +2,14 @@
 import type { Finding, Report } from '@concord/report';
 import { expect } from 'vitest';
 
+/** Every finding is one sentence per part and ends with its docs anchor. */
+export function expectWellFormed(f: Finding): void {
+  expect(f.code).toMatch(/^CONCORD-4\d\d$/);
+  expect(f.docs).toBe(`docs/diagnostics.md#${f.code.toLowerCase()}`);
+  expect(f.message.endsWith(`See ${f.docs}`)).toBe(true);
+  expect(f.message).toContain(f.fix);
+}
+
 export const codes = (r: Report): string[] => r.findings.map((f) => f.code);
 
 /** The single finding with `code` (fails the test, listing the codes found, when there is not exactly one). */

@@ -1,6 +1,15 @@
 // Synthetic manifests in the exact shapes @module-federation/vite and @module-federation/enhanced write
 // (see test/fixtures/samples), optionally with the `concord` key the Concord build plugins add.
-import { fromManifestObject, type LoadedInput } from '@concord/report';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromManifestObject, type LoadedInput, parseManifest } from '@concord/report';
+
+/** The real manifests and stats files in test/fixtures/samples. */
+export const SAMPLES = join(import.meta.dirname, '../fixtures/samples');
+
+/** One of the real samples, parsed as `samples/<file>`. */
+export const sample = (file: string): LoadedInput =>
+  parseManifest(readFileSync(join(SAMPLES, file), 'utf8'), `samples/${file}`);
 
 export interface SharedSpec {
   name: string;
