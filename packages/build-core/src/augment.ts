@@ -183,7 +183,7 @@ export function augmentFederationOptions<T extends FederationOptionsLike>(
       else if (config.singleton === undefined && enforce) config.singleton = true;
       if (config.requiredVersion === undefined && config.import !== false) config.requiredVersion = range;
       else if (typeof config.requiredVersion === 'string' && UNUSABLE_RANGE.test(config.requiredVersion)) {
-        diagnostics.push(workspaceRange(app, pkg, config.requiredVersion, range));
+        diagnostics.push(workspaceRange(app, pkg, config.requiredVersion, range, bundler));
         config.requiredVersion = range;
       }
       shared[pkg] = config;

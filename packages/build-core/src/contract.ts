@@ -86,7 +86,10 @@ export async function loadContract(
     return { metadata: { package: spec.package, ...description }, diagnostics: [] };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return { metadata: undefined, diagnostics: [contractNotLoaded(app, spec.package, reason)] };
+    return {
+      metadata: undefined,
+      diagnostics: [contractNotLoaded(app, spec.package, installed.version, reason)],
+    };
   }
 }
 
@@ -110,5 +113,7 @@ export function checkReads(
     ...fields.map((f) => `${slice}.${f}`),
   ]);
   const knownSet = new Set(known);
-  return reads.filter((r) => !knownSet.has(r)).map((r) => unknownRead(app, r, contractPackage, known));
+  return reads
+    .filter((r) => !knownSet.has(r))
+    .map((r) => unknownRead(app, r, contractPackage, contract.version, known));
 }

@@ -104,19 +104,25 @@ export function manifestDisabled(app: string, bundler: string): ConcordError {
   );
 }
 
-export function workspaceRange(app: string, pkg: string, range: string, replacement: string): Diagnostic {
+export function workspaceRange(
+  app: string,
+  pkg: string,
+  range: string,
+  replacement: string,
+  bundler: string,
+): Diagnostic {
   return d(
     'CONCORD-108',
     'warning',
-    `shared["${pkg}"].requiredVersion is "${range}" in app "${app}", which no runtime can satisfy and which would leak into the manifest, so Concord uses "${replacement}" from the installed package.json instead; set requiredVersion to a semver range to silence this.`,
+    `shared["${pkg}"].requiredVersion is "${range}" in app "${app}" (${bundler}), which no runtime can satisfy and which would leak into the manifest, so Concord uses "${replacement}" from the installed package.json instead; set requiredVersion to a semver range to silence this.`,
   );
 }
 
-export function contractNotLoaded(app: string, pkg: string, reason: string): Diagnostic {
+export function contractNotLoaded(app: string, pkg: string, version: string, reason: string): Diagnostic {
   return d(
     'CONCORD-109',
     'warning',
-    `the contract "${pkg}" of app "${app}" could not be read at build time (${reason}), so the manifest carries its package and version but no slices and the report cannot check reads; make the package's entry a JavaScript module exporting the defineContract() result, or name it with \`concord.contract.export\`.`,
+    `the contract ${pkg}@${version} of app "${app}" could not be read at build time (${reason}), so the manifest carries its package and version but no slices and the report cannot check reads; make the package's entry a JavaScript module exporting the defineContract() result, or name it with \`concord.contract.export\`.`,
   );
 }
 
@@ -124,12 +130,13 @@ export function unknownRead(
   app: string,
   read: string,
   contract: string,
+  version: string,
   known: readonly string[],
 ): Diagnostic {
   return d(
     'CONCORD-110',
     'warning',
-    `\`concord.reads\` of app "${app}" lists "${read}" but contract "${contract}" has no such slice or field (it has ${known.length ? list(known) : 'none'}), so this app would read undefined at runtime; fix the name in \`reads\` or add it to the contract.`,
+    `\`concord.reads\` of app "${app}" lists "${read}" but contract "${contract}" has no such slice or field (its version ${version} has ${known.length ? list(known) : 'none'}), so this app would read undefined at runtime; fix the name in \`reads\` or add it to the contract.`,
   );
 }
 

@@ -11,7 +11,13 @@ export {
   type SharedConfig,
 } from './augment';
 export { type BeaconTransform, createBeaconTransform, watchedPathFilter } from './beacon';
-export { type ConcordBuild, type PrepareContext, prepareBuild, type WithConcordOptions } from './build';
+export {
+  type ConcordBuild,
+  type ManifestAssets,
+  type PrepareContext,
+  prepareBuild,
+  type WithConcordOptions,
+} from './build';
 export {
   type ContractDescription,
   type ContractMetadata,

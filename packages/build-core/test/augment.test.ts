@@ -74,6 +74,7 @@ describe('augmentFederationOptions', () => {
     expect(build.diagnostics[0]!.message).toContain(
       'shared["@acme/contract"].requiredVersion is "workspace:*"',
     );
+    expect(build.diagnostics[0]!.message).toContain('in app "cart" (vite)');
   });
 
   it('keeps an explicit singleton: false and warns with CONCORD-105', () => {

@@ -70,6 +70,7 @@ describe('loadContract', () => {
     expect(loaded.metadata).toBeUndefined();
     expect(loaded.diagnostics.map((d) => d.code)).toEqual(['CONCORD-109']);
     expect(loaded.diagnostics[0]!.message).toMatch(reason);
+    expect(loaded.diagnostics[0]!.message).toMatch(/^the contract @acme\/contract@2\.0\.0 of app "cart"/);
   });
 });
 
@@ -86,6 +87,7 @@ describe('reads and owns', () => {
       'lists "cart.total" but contract "@acme/contract" has no such slice or field',
     );
     expect(found[1]!.message).toContain('lists "session"');
+    expect(found[1]!.message).toContain('(its version 2.0.0 has "cart", "cart.count", "theme")');
   });
 
   it('lists the slices the app owns', () => {

@@ -1,15 +1,11 @@
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type ConcordBuild,
   createDiagnosticLogger,
   type DiagnosticLogger,
   finishBuildReport,
-  manifestNotFound,
   prepareBuild,
-  stampManifest,
-  startBuildReport,
 } from '@concord/build-core';
 import { ModuleFederationPlugin as RspackFederationPlugin } from '@module-federation/enhanced/rspack';
 import type { Compilation, Compiler } from '@rspack/core';
@@ -87,59 +83,29 @@ export class ConcordRspackPlugin {
       current.hooks.processAssets.tapPromise(
         { name: NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         async () => {
-          stamped.set(current, await stampAssets(current, build, logger, compiler, bundler));
+          const { manifest, diagnostics } = await build.stampManifests({
+            read: (name) => current.getAsset(name)?.source.source().toString(),
+            write: (name, source) =>
+              current.updateAsset(name, new compiler.webpack.sources.RawSource(source)),
+          });
+          for (const diagnostic of diagnostics) logger.report(diagnostic);
+          stamped.set(current, manifest);
         },
       );
     });
 
     if (build.beacons) addBeaconRule(compiler, build, bundler);
 
-    const report = build.options.report;
     // After emit, not before: `output.clean` empties the output directory while assets are emitted.
-    if (report)
+    if (build.options.report)
       compiler.hooks.afterEmit.tapPromise(NAME, async (current) => {
         compilation = current;
         const outDir = current.outputOptions.path ?? compiler.outputPath;
-        const path = join(outDir, build.manifestFiles.manifest);
-        const own = stamped.get(current);
-        const outcome = await startBuildReport({
-          app: build.augmentation.app,
-          root: build.project.root,
-          // The stamped manifest as it is in memory; its path names it in the report.
-          manifest: own === undefined ? path : { input: path, manifest: own },
-          outDir,
-          options: report,
-        });
-        const error = finishBuildReport(outcome, logger);
+        const outcome = await build.startReport(outDir, stamped.get(current));
+        const error = outcome && finishBuildReport(outcome, logger);
         if (error) current.errors.push(new WebpackError(error.message));
       });
   }
-}
-
-/** Stamps the metadata into the manifest and stats assets; returns the stamped manifest object. */
-async function stampAssets(
-  compilation: Compilation,
-  build: ConcordBuild<FederationPluginOptions>,
-  logger: DiagnosticLogger,
-  compiler: Compiler,
-  bundler: 'rspack' | 'webpack',
-): Promise<unknown> {
-  const { metadata, diagnostics } = await build.metadata();
-  for (const diagnostic of diagnostics) logger.report(diagnostic);
-  const { manifest, stats } = build.manifestFiles;
-  let own: unknown;
-  let stamped = 0;
-  for (const file of [manifest, stats]) {
-    const asset = compilation.getAsset(file);
-    if (!asset) continue;
-    const next = stampManifest(asset.source.source().toString(), metadata);
-    if (next === undefined) continue;
-    compilation.updateAsset(file, new compiler.webpack.sources.RawSource(next));
-    if (file === manifest) own = JSON.parse(next);
-    stamped++;
-  }
-  if (stamped === 0) logger.report(manifestNotFound(build.augmentation.app, [manifest, stats], bundler));
-  return own;
 }
 
 function addBeaconRule(

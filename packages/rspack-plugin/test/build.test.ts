@@ -203,11 +203,16 @@ describe('an Rspack remote built with ConcordRspackPlugin', () => {
   });
 
   it('keeps tree-shaking: the private copy drops the React binding it does not use', () => {
-    const code = readdirSync(isolated.out)
+    const chunks = readdirSync(isolated.out)
       .filter((f) => f.endsWith('.js'))
-      .map((f) => readFileSync(join(isolated.out, f), 'utf8'))
-      .join('\n');
+      .map((f) => readFileSync(join(isolated.out, f), 'utf8'));
+    const code = chunks.join('\n');
     expect(code).toContain('"concord.beacons"');
+    // The runtime plugin's own code says "concord.beacons" too: each chunk holding the private copy (the
+    // app entry's and the exposed module's) must carry the beacon itself, once.
+    const copies = chunks.filter((chunk) => chunk.includes('createStoreImpl'));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) expect(copy.match(/"?package"?: ?"zustand"/g)).toHaveLength(1);
     expect(code).toContain('createStoreImpl');
     expect(code).not.toContain('useSyncExternalStore');
   });

@@ -16,10 +16,15 @@ export interface FixtureOptions {
   packageDir: string;
   /** Start of the temporary directories' names, e.g. `concord-vite`. */
   prefix: string;
+  /**
+   * A directory copied into every fixture before the fixture's own files, which win (e.g. the
+   * `index.html` every Vite fixture app needs).
+   */
+  common?: string;
 }
 
 /** `prepareFixture(name)` and `removeFixtures()` over one package's fixtures (one pair per test file). */
-export function createFixtures({ fixtures, packageDir, prefix }: FixtureOptions) {
+export function createFixtures({ fixtures, packageDir, prefix, common }: FixtureOptions) {
   const local: Record<string, string> = { '@fixture/contract': CONTRACT_FIXTURE };
   const created: string[] = [];
   return {
@@ -27,6 +32,7 @@ export function createFixtures({ fixtures, packageDir, prefix }: FixtureOptions)
     prepareFixture(name: string): string {
       const root = realpathSync(mkdtempSync(join(tmpdir(), `${prefix}-${name}-`)));
       created.push(root);
+      if (common) cpSync(common, root, { recursive: true });
       cpSync(join(fixtures, name), root, { recursive: true });
       const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
         dependencies?: Record<string, string>;

@@ -16,8 +16,10 @@ const fixtures = join(here, '../test/fixtures');
 // this bench as it is, so the path is spelled here).
 const CONTRACT_FIXTURE = join(here, '../../test-utils/contract-fixture');
 
-// The test fixture `remote`, copied to a temporary directory with its dependencies linked.
+// The test fixture `remote` over the fixtures' common files (as the tests' prepareFixture does), copied to a
+// temporary directory with its dependencies linked.
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'concord-bench-')));
+cpSync(join(fixtures, '_common'), root, { recursive: true });
 cpSync(join(fixtures, 'remote'), root, { recursive: true });
 const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 for (const dep of Object.keys(dependencies)) {

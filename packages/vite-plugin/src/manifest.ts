@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { manifestNotFound, stampManifest, startBuildReport } from '@concord/build-core';
 import type { Plugin } from 'vite';
 import type { ViteState } from './state';
 
@@ -20,35 +18,20 @@ export function manifestPlugin(state: ViteState): Plugin {
       order: 'post',
       async handler(outputOptions, bundle) {
         if (this.environment?.name === 'ssr') return;
-        const { manifest, stats } = state.build.manifestFiles;
-        const { metadata } = await state.metadata();
-        let own: unknown;
-        let stamped = 0;
-        for (const fileName of [manifest, stats]) {
-          const asset = bundle[fileName];
-          if (asset?.type !== 'asset') continue;
-          const source =
-            typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
-          const next = stampManifest(source, metadata);
-          if (next === undefined) continue;
-          asset.source = next;
-          if (fileName === manifest) own = JSON.parse(next);
-          stamped++;
-        }
-        if (stamped === 0)
-          state.logger?.report(manifestNotFound(state.build.augmentation.app, [manifest, stats], 'vite'));
-        const report = state.build.options.report;
+        const { manifest, diagnostics } = await state.build.stampManifests({
+          read(name) {
+            const asset = bundle[name];
+            if (asset?.type !== 'asset') return undefined;
+            return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+          },
+          write(name, source) {
+            const asset = bundle[name];
+            if (asset?.type === 'asset') asset.source = source;
+          },
+        });
+        for (const d of diagnostics) state.logger?.report(d);
         const outDir = outputOptions.dir ?? state.config?.build.outDir;
-        if (report && outDir) {
-          const path = join(outDir, manifest);
-          state.report = startBuildReport({
-            app: state.build.augmentation.app,
-            root: state.build.project.root,
-            manifest: own === undefined ? path : { input: path, manifest: own },
-            outDir,
-            options: report,
-          });
-        }
+        if (outDir) state.report = state.build.startReport(outDir, manifest);
       },
     },
   };

@@ -1,4 +1,9 @@
-import { finishBuildReport, renderReport, reportInputs } from '@concord/build-core';
+import {
+  finishBuildReport,
+  type ResolvedReportOptions,
+  renderReport,
+  reportInputs,
+} from '@concord/build-core';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { ViteState } from './state';
 
@@ -34,7 +39,7 @@ export function reportPlugin(state: ViteState): Plugin {
         server.middlewares.use((req, res, next) => {
           const path = req.url?.replace(/[?#].*$/, '');
           if (path !== DEV_REPORT_PATH && path !== `${DEV_REPORT_PATH}.json`) return next();
-          serveReport(server, state, path.endsWith('.json'))
+          serveReport(server, state, report, path.endsWith('.json'))
             .then(({ body, type }) => {
               res.setHeader('Content-Type', `${type}; charset=utf-8`);
               res.setHeader('Cache-Control', 'no-store');
@@ -47,11 +52,15 @@ export function reportPlugin(state: ViteState): Plugin {
   };
 }
 
-async function serveReport(server: ViteDevServer, state: ViteState, json: boolean) {
-  const report = state.build.options.report || undefined;
+async function serveReport(
+  server: ViteDevServer,
+  state: ViteState,
+  report: ResolvedReportOptions,
+  json: boolean,
+) {
   const origin = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
   const own = new URL(state.build.manifestFiles.manifest, new URL(server.config.base, origin)).href;
-  const inputs = reportInputs(own, report?.manifests ?? [], state.build.project.root);
-  const page = await renderReport(inputs, { timeoutMs: report?.timeoutMs ?? 5000 });
+  const inputs = reportInputs(own, report.manifests, state.build.project.root);
+  const page = await renderReport(inputs, { timeoutMs: report.timeoutMs });
   return json ? { body: page.json, type: 'application/json' } : { body: page.html, type: 'text/html' };
 }

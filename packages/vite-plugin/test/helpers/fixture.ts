@@ -9,6 +9,8 @@ export const { prepareFixture, removeFixtures } = createFixtures({
   fixtures: fileURLToPath(new URL('../fixtures/', import.meta.url)),
   packageDir: fileURLToPath(new URL('../../', import.meta.url)),
   prefix: 'concord-vite',
+  // The index.html (Vite's default entry, loading /src/main.js) of every fixture app.
+  common: fileURLToPath(new URL('../fixtures/_common/', import.meta.url)),
 });
 
 /** A Vite logger that keeps every message, whatever the log level. */
