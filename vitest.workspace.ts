@@ -4,13 +4,16 @@
 // Tests import public specifiers (`@concord/shared-state`). By default those resolve to `src/` through
 // the `@concord/source` export condition; `CONCORD_TEST_DIST=1` drops the condition so the same tests
 // run against the built `dist/`.
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 const conditions = process.env.CONCORD_TEST_DIST ? [] : ['@concord/source'];
 // Messages are asserted as plain text: picocolors turns colour on whenever `CI` is set (as it is in CI
 // here), so the tests pin it off; the renderers' own colour tests pass `color: true` explicitly.
 const env = { NO_COLOR: '1' };
-const packages = ['shared-state', 'runtime-plugin', 'report', 'build-core', 'vite-plugin', 'rspack-plugin'];
+// One project per package with a test/ directory: a new package's tests cannot be left out by a list.
+const packagesDir = new URL('packages/', import.meta.url);
+const packages = readdirSync(packagesDir).filter((name) => existsSync(new URL(`${name}/test`, packagesDir)));
 
 export default defineConfig({
   test: {

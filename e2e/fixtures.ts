@@ -1,9 +1,10 @@
 // Fixtures shared by the specs: the scenario of the running project, the console errors of the page,
 // and typed access to what the page exposes (window.__CONCORD__, the host's debugging handle).
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { getScenario, outDir, type Scenario } from '../playground/scenarios.mjs';
+import { getScenario, type Scenario } from '../playground/scenarios.mjs';
+import { waitForShop } from '../scripts/demo/browser.mjs';
+import { buildErrorFile } from '../scripts/demo/build.mjs';
 
 export interface ScenarioOptions {
   /** Set per project in playwright.config.ts. */
@@ -25,7 +26,7 @@ export const test = base.extend<Fixtures & ScenarioOptions>({
   },
   built: [
     async ({ scenarioName }, use) => {
-      const file = join(dirname(outDir(scenarioName, 'host')), 'build-error.txt');
+      const file = buildErrorFile(scenarioName);
       if (existsSync(file))
         throw new Error(`The ${scenarioName} build failed:\n${readFileSync(file, 'utf8')}`);
       await use(undefined);
@@ -43,15 +44,10 @@ export const test = base.extend<Fixtures & ScenarioOptions>({
 });
 
 export { expect } from '@playwright/test';
+export { remotesAtStart, waitForRemote } from '../scripts/demo/browser.mjs';
 
 /** Opens the host and waits for the remotes mounted at start (catalog, cart) to render or fail. */
 export async function openShop(page: Page) {
   await page.goto('/');
-  await page.getByTestId('cart-badge').waitFor();
-  for (const remote of ['catalog', 'cart']) {
-    await page
-      .locator(`[data-testid="${remote}-root"], [data-testid="remote-error-${remote}"]`)
-      .first()
-      .waitFor();
-  }
+  await waitForShop(page);
 }

@@ -5,7 +5,7 @@
 // so builds never compete for the two cores.
 import { defineConfig, type PlaywrightTestConfig, type Project } from '@playwright/test';
 import { appOrigin, SCENARIOS } from '../playground/scenarios.mjs';
-import { chromiumArgs, chromiumPath } from '../scripts/demo/browser.mjs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import type { ScenarioOptions } from './fixtures';
 
 // `--project a b --project=c` (the flag takes several names): start only the servers those projects need.

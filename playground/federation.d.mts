@@ -1,4 +1,4 @@
-import type { AppChoices, AppName, Bundler, Mode, Scenario } from './scenarios.mjs';
+import type { AppName, Mode } from './scenarios.mjs';
 
 export interface RemoteConfig {
   type: 'module' | 'var';
@@ -26,10 +26,6 @@ export interface ConcordBuildOptions {
 }
 
 export interface BuildContext {
-  scenario: Scenario;
-  choices: AppChoices;
-  app: AppName;
-  bundler: Bundler;
   /** The app's loopback origin, e.g. `http://127.0.0.1:4101` (its public path). */
   origin: string;
   outDir: string;
@@ -39,5 +35,4 @@ export interface BuildContext {
   concord: ConcordBuildOptions;
 }
 
-export declare function installedVersion(appDir: string, pkg: string): string;
 export declare function buildContext(app: AppName, appDir: string, env?: NodeJS.ProcessEnv): BuildContext;

@@ -6,12 +6,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { APP_INFO, APPS, appChoices, appOrigin, currentScenario, outDir } from './scenarios.mjs';
 
-/** Version of `pkg` as installed for the app in `appDir` (aliases such as `zustand4` included). */
-export function installedVersion(appDir, pkg) {
-  const require = createRequire(join(appDir, 'package.json'));
-  return require(`${pkg}/package.json`).version;
-}
-
 /** What each app reads of the contract (the report checks it against the owners' slices). */
 const READS = {
   host: ['cart.count'],
@@ -25,10 +19,6 @@ export function buildContext(app, appDir, env = process.env) {
   const scenario = currentScenario(env);
   const choices = appChoices(scenario, app);
   return {
-    scenario,
-    choices,
-    app,
-    bundler: APP_INFO[app].bundler,
     origin: appOrigin(scenario.name, app, env),
     outDir: outDir(scenario.name, app, env),
     remotes: remotesFor(app, scenario.name, env),
@@ -80,17 +70,19 @@ function sharedFor(app, appDir, choices) {
   const shared = {};
   const { framework, bundler } = APP_INFO[app];
   const require = createRequire(join(appDir, 'package.json'));
+  // Version of `pkg` as installed for the app (aliases such as `zustand4` included).
+  const installedVersion = (pkg) => require(`${pkg}/package.json`).version;
   const fallback = (request) => (bundler === 'rspack' ? require.resolve(request) : request);
   // Vue is not a store library, so Concord does not share it by itself.
-  if (framework === 'vue') shared.vue = singleton(installedVersion(appDir, 'vue'));
+  if (framework === 'vue') shared.vue = singleton(installedVersion('vue'));
   if (!choices.zustand.shared) {
     // `autoShare: false` stops Concord sharing any store library by itself: keep React shared by hand.
-    shared.react = singleton(installedVersion(appDir, 'react'));
-    shared['react-dom'] = singleton(installedVersion(appDir, 'react-dom'));
+    shared.react = singleton(installedVersion('react'));
+    shared['react-dom'] = singleton(installedVersion('react-dom'));
   }
   if (choices.zustand.major === 4) {
     shared.zustand = {
-      ...singleton(installedVersion(appDir, 'zustand4')),
+      ...singleton(installedVersion('zustand4')),
       singleton: choices.zustand.singleton,
       import: fallback('zustand4'),
     };
@@ -98,7 +90,7 @@ function sharedFor(app, appDir, choices) {
   if (choices.nanoid.shared) {
     // Not a store library: shared only when a scenario says so, and never as a singleton.
     const alias = choices.nanoid.minor === '5.0' ? 'nanoid50' : 'nanoid';
-    const version = installedVersion(appDir, alias);
+    const version = installedVersion(alias);
     shared.nanoid = {
       version,
       requiredVersion: choices.nanoid.requiredVersion ?? `^${version}`,
@@ -107,8 +99,8 @@ function sharedFor(app, appDir, choices) {
     };
   }
   if (choices.react.major === 18) {
-    const react = installedVersion(appDir, 'react18');
-    const reactDom = installedVersion(appDir, 'react-dom18');
+    const react = installedVersion('react18');
+    const reactDom = installedVersion('react-dom18');
     const from = (alias, key, version) => ({ ...singleton(version), import: fallback(alias), shareKey: key });
     shared.react = from('react18', 'react', react);
     shared['react-dom'] = from('react-dom18', 'react-dom', reactDom);

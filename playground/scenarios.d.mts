@@ -60,6 +60,7 @@ export declare const SCENARIOS: readonly Scenario[];
 export declare function getScenario(name: string): Scenario;
 export declare function currentScenario(env?: NodeJS.ProcessEnv): Scenario;
 export declare function basePort(name: string, env?: NodeJS.ProcessEnv): number;
+export declare function appPort(name: string, app: AppName, env?: NodeJS.ProcessEnv): number;
 export declare function appOrigin(name: string, app: AppName, env?: NodeJS.ProcessEnv): string;
 export declare function outDir(name: string, app: AppName, env?: NodeJS.ProcessEnv): string;
 export declare function appChoices(scenario: Scenario, app: AppName): AppChoices;

@@ -27,52 +27,37 @@ export const BASE_PORT = 4100;
 // 2xx), naming the apps (consumer, provider or live copies) with their bundlers and the versions;
 // `report`: the host build's report (4xx) in the terminal, concord-report.json and .html; `build`: the
 // named app's own build log (1xx).
-const zustandRequires4 = (app) => [
+
+// A remote built on an older major of a singleton than the page runs: at load time it is handed the
+// page's version outside its `^required` range (201); the report predicts that (410) and names the two
+// versions provided for one singleton (411).
+const requiresOlder = (pkg, app, required, page) => [
   {
     where: 'runtime',
     code: 'CONCORD-201',
-    package: 'zustand',
+    package: pkg,
     apps: [app, 'host'],
-    versions: ['5.1.0', '^4.5.7'],
+    versions: [page, `^${required}`],
   },
   {
     where: 'report',
     code: 'CONCORD-410',
-    package: 'zustand',
+    package: pkg,
     apps: [app, 'host'],
-    versions: ['^4.5.7', '5.1.0'],
+    versions: [`^${required}`, page],
   },
   {
     where: 'report',
     code: 'CONCORD-411',
-    package: 'zustand',
+    package: pkg,
     apps: ['host', app],
-    versions: ['4.5.7', '5.1.0'],
+    versions: [required, page],
   },
 ];
-const react18 = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'].flatMap((pkg) => [
-  {
-    where: 'runtime',
-    code: 'CONCORD-201',
-    package: pkg,
-    apps: ['catalog', 'host'],
-    versions: ['19.3.1', '^18.3.1'],
-  },
-  {
-    where: 'report',
-    code: 'CONCORD-410',
-    package: pkg,
-    apps: ['catalog', 'host'],
-    versions: ['^18.3.1', '19.3.1'],
-  },
-  {
-    where: 'report',
-    code: 'CONCORD-411',
-    package: pkg,
-    apps: ['host', 'catalog'],
-    versions: ['18.3.1', '19.3.1'],
-  },
-]);
+const zustandRequires4 = (app) => requiresOlder('zustand', app, '4.5.7', '5.1.0');
+const react18 = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'].flatMap((pkg) =>
+  requiresOlder(pkg, 'catalog', '18.3.1', '19.3.1'),
+);
 
 /** @type {readonly Scenario[]} */
 export const SCENARIOS = Object.freeze([
@@ -262,9 +247,14 @@ export function basePort(name, env = process.env) {
   return BASE_PORT + 10 * SCENARIOS.indexOf(getScenario(name));
 }
 
+/** The fixed loopback port of one app of a scenario, e.g. 4101. */
+export function appPort(name, app, env = process.env) {
+  return basePort(name, env) + APP_INFO[app].offset;
+}
+
 /** Loopback origin of one app of a scenario, e.g. `http://127.0.0.1:4101`. */
 export function appOrigin(name, app, env = process.env) {
-  return `http://127.0.0.1:${basePort(name, env) + APP_INFO[app].offset}`;
+  return `http://127.0.0.1:${appPort(name, app, env)}`;
 }
 
 /** Where an app of a scenario is built: playground/.out/<scenario>[@<port>]/<app>. */

@@ -4,6 +4,17 @@ import { existsSync } from 'node:fs';
 
 export const chromiumPath = process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium';
 
+/** Launch flags for it: the e2e config, `npm run demo -- --check` and the report's HTML test use these. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Installs Debian's chromium with apt-get when it is missing and we are root; returns whether it is there. */
 export function ensureChromium() {
   if (existsSync(chromiumPath)) return true;

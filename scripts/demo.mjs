@@ -28,7 +28,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    'Usage: npm run demo -- [--scenario <name>] [--check] [--list] [--no-install] [--rebuild] [--port-base <n>]',
+    'Usage: npm run demo -- [--scenario <name>] [--check] [--list] [--no-install] [--rebuild] [--port-base <n>] [--keep-going]',
   );
   process.exit(0);
 }

@@ -55,45 +55,16 @@ step('types', () => record('types (tsc -b)', run(['exec', 'tsc', '-b'])));
 for (const p of packages)
   step(`publint ${p}`, () => record(`publint ${p}`, run(['--dir', `packages/${p}`, 'run', 'publint'])));
 
-step('unit', () => {
-  const out = join(tmp, 'vitest.json');
-  const ok = run([
-    'exec',
-    'vitest',
-    'run',
-    '--config',
-    'vitest.workspace.ts',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${out}`,
-  ]);
-  const counts = readJson(out, (r) => [r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests ?? 0)]);
-  record('unit (vitest)', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
-});
-
+step('unit', () => vitest('unit (vitest)', 'vitest.json', ['--reporter=default']));
 // The same package tests against the built dist/ (no `@concord/source` condition): what users install.
-step('unit-dist', () => {
-  const out = join(tmp, 'vitest-dist.json');
-  const projects = packages.flatMap((p) => ['--project', p]);
-  const ok = run(
-    [
-      'exec',
-      'vitest',
-      'run',
-      '--config',
-      'vitest.workspace.ts',
-      ...projects,
-      '--reporter=dot',
-      '--reporter=json',
-      `--outputFile.json=${out}`,
-    ],
-    {
-      env: { CONCORD_TEST_DIST: '1' },
-    },
-  );
-  const counts = readJson(out, (r) => [r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests ?? 0)]);
-  record('unit against dist (vitest)', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
-});
+step('unit-dist', () =>
+  vitest(
+    'unit against dist (vitest)',
+    'vitest-dist.json',
+    [...packages.flatMap((p) => ['--project', p]), '--reporter=dot'],
+    { CONCORD_TEST_DIST: '1' },
+  ),
+);
 
 step('size', () => {
   const out = join(tmp, 'size.json');
@@ -132,6 +103,26 @@ function topologicalOrder(dirs) {
   };
   for (const d of [...dirs].sort()) visit(d);
   return order;
+}
+
+/** Runs the vitest workspace with `args` and records its counts under `name`. */
+function vitest(name, jsonName, args, env) {
+  const out = join(tmp, jsonName);
+  const ok = run(
+    [
+      'exec',
+      'vitest',
+      'run',
+      '--config',
+      'vitest.workspace.ts',
+      ...args,
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    { env },
+  );
+  const counts = readJson(out, (r) => [r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests ?? 0)]);
+  record(name, ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
 }
 
 function readJson(file, pick) {

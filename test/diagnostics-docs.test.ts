@@ -38,6 +38,16 @@ describe('docs/diagnostics.md', () => {
     ).toBe(true);
   });
 
+  it('keeps every heading for a code some source uses, or marks it retired', () => {
+    // Also proves the scan above found the sources (an empty `used` would make the checks above vacuous).
+    expect(used.size).toBeGreaterThan(0);
+    for (const code of headings) {
+      const heading = docs.match(new RegExp(`^##+ ${code}\\b.*$`, 'm'))![0];
+      if (!used.has(code!))
+        expect(heading, `${code} is used by no source and not marked retired`).toMatch(/retired/i);
+    }
+  });
+
   it('gives every heading a Reasons and a Fixes part', () => {
     const sections = docs.split(/^## (?=CONCORD-)/m).slice(1);
     for (const section of sections) {

@@ -1,20 +1,9 @@
-// Debian's Chromium, driven through Playwright (Playwright's own browser download is blocked here, so it
-// is never used). The e2e config and `npm run demo -- --check` launch it the same way.
+// Debian's Chromium (scripts/chromium.mjs), driven through the e2e package's Playwright, and what the
+// e2e specs and `npm run demo -- --check` both wait for on the shop page.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-
-export const chromiumPath = process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumPath } from '../chromium.mjs';
 
 /** Playwright's `chromium` launcher from the e2e package, or undefined when it or the browser is missing. */
 export function loadChromium() {
@@ -25,4 +14,27 @@ export function loadChromium() {
   } catch {
     return undefined;
   }
+}
+
+/** The remotes the host mounts at start; the account panel mounts only after a click. */
+export const remotesAtStart = /** @type {const} */ (['catalog', 'cart']);
+
+/**
+ * Waits until `remote` rendered its root or the host shows why it could not load.
+ * @param {import('@playwright/test').Page} page @param {string} remote @param {number} [timeout]
+ */
+export function waitForRemote(page, remote, timeout) {
+  return page
+    .locator(`[data-testid="${remote}-root"], [data-testid="remote-error-${remote}"]`)
+    .first()
+    .waitFor({ timeout });
+}
+
+/**
+ * Waits for the host's header and for each remote mounted at start to render or fail.
+ * @param {import('@playwright/test').Page} page @param {number} [timeout]
+ */
+export async function waitForShop(page, timeout) {
+  await page.getByTestId('cart-badge').waitFor({ timeout });
+  for (const remote of remotesAtStart) await waitForRemote(page, remote, timeout);
 }

@@ -19,6 +19,16 @@ export function scenarioDir(name, env = process.env) {
   return dirname(outDir(name, 'host', env));
 }
 
+/** The output of one app's build of a scenario (its bundler's warnings, Concord's codes). */
+export function buildLogFile(name, app, env = process.env) {
+  return join(scenarioDir(name, env), 'logs', `${app}.log`);
+}
+
+/** Where `npm run demo -- --keep-going` leaves a failed build's error for the e2e fixtures. */
+export function buildErrorFile(name, env = process.env) {
+  return join(scenarioDir(name, env), 'build-error.txt');
+}
+
 /**
  * Builds a scenario unless its stamp says nothing changed.
  * @param {string} name
@@ -32,7 +42,7 @@ export async function buildScenario(name, options = {}) {
   const started = Date.now();
   const release = await lock(join(playgroundDir, '.out', '.build.lock'), log);
   try {
-    rmSync(join(dir, 'build-error.txt'), { force: true });
+    rmSync(buildErrorFile(name, env), { force: true });
     await buildContract(log);
     const stamp = inputsHash(scenario, env);
     const stampFile = join(dir, '.stamp');
@@ -44,7 +54,7 @@ export async function buildScenario(name, options = {}) {
     mkdirSync(join(dir, 'logs'), { recursive: true });
     for (const app of APPS) {
       const appStarted = Date.now();
-      await buildApp(app, { ...env, CONCORD_SCENARIO: name }, join(dir, 'logs', `${app}.log`));
+      await buildApp(app, { ...env, CONCORD_SCENARIO: name }, buildLogFile(name, app, env));
       log(`[demo] built ${name}/${app} (${APP_INFO[app].bundler}) in ${seconds(appStarted)} s`);
     }
     writeFileSync(stampFile, stamp);

@@ -5,9 +5,18 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_INFO, APPS, appOrigin, getScenario, outDir, SCENARIOS } from '../../playground/scenarios.mjs';
-import { chromiumArgs, chromiumPath, loadChromium } from './browser.mjs';
-import { buildScenario, scenarioDir } from './build.mjs';
+import {
+  APP_INFO,
+  APPS,
+  appOrigin,
+  appPort,
+  getScenario,
+  outDir,
+  SCENARIOS,
+} from '../../playground/scenarios.mjs';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { loadChromium, waitForShop } from './browser.mjs';
+import { buildErrorFile, buildScenario, scenarioDir } from './build.mjs';
 import { closeAll, serveDir } from './serve.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,7 +58,7 @@ export async function runDemo({
   try {
     for (const app of APPS)
       servers.push(
-        await serveDir(outDir(scenario.name, app), port(scenario.name, app), {
+        await serveDir(outDir(scenario.name, app), appPort(scenario.name, app), {
           latency: scenario.apps[app]?.latency,
         }),
       );
@@ -84,11 +93,6 @@ export async function runDemo({
   return 0;
 }
 
-const port = (scenario, app) => Number(new URL(appOrigin(scenario, app)).port);
-
-/** The file in which a failed build leaves its error for the e2e fixtures. */
-const buildErrorFile = (name) => join(scenarioDir(name), 'build-error.txt');
-
 async function serveBuildError(name, error) {
   console.error(`[demo] ${error.message}`);
   mkdirSync(scenarioDir(name), { recursive: true });
@@ -98,7 +102,7 @@ async function serveBuildError(name, error) {
       .writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
       .end(`The ${name} build failed:\n${error.message}`);
   });
-  await new Promise((resolve) => server.listen(port(name, 'host'), '127.0.0.1', () => resolve(undefined)));
+  await new Promise((resolve) => server.listen(appPort(name, 'host'), '127.0.0.1', () => resolve(undefined)));
   await waitForSignal();
   await closeAll([server]);
   return 1;
@@ -160,14 +164,7 @@ async function verify(scenario) {
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${hostOrigin}/`);
-    await page.getByTestId('cart-badge').waitFor({ timeout: 15_000 });
-    // Each mounted remote either renders or shows why it could not load.
-    for (const remote of ['catalog', 'cart']) {
-      await page
-        .locator(`[data-testid="${remote}-root"], [data-testid="remote-error-${remote}"]`)
-        .first()
-        .waitFor({ timeout: 15_000 });
-    }
+    await waitForShop(page, 15_000);
     const diagnostics = await page.evaluate(() =>
       globalThis.__CONCORD__?.getDiagnostics().map((d) => `${d.code} ${d.package}`),
     );

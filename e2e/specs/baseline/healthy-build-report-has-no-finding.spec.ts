@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_INFO, APPS, outDir } from '../../../playground/scenarios.mjs';
+import { buildLogFile } from '../../../scripts/demo/build.mjs';
 import { expect, test } from '../../fixtures';
 
 test('the healthy build reports every app and no error or warning', async ({ page, scenario }) => {
@@ -16,10 +17,10 @@ test('the healthy build reports every app and no error or warning', async ({ pag
   expect(report.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
 
   for (const app of APPS) {
-    const log = readFileSync(join(hostDir, '..', 'logs', `${app}.log`), 'utf8');
+    const log = readFileSync(buildLogFile(scenario.name, app), 'utf8');
     expect(log, `${app}'s build log`).not.toMatch(/CONCORD-\d{3}/);
   }
-  const terminal = readFileSync(join(hostDir, '..', 'logs', 'host.log'), 'utf8');
+  const terminal = readFileSync(buildLogFile(scenario.name, 'host'), 'utf8');
   expect(terminal).toContain('Concord report');
   expect(terminal).toMatch(/4 apps, \d+ shared packages: 0 errors, 0 warnings/);
 

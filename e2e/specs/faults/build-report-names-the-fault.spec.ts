@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_INFO, outDir } from '../../../playground/scenarios.mjs';
+import { buildLogFile } from '../../../scripts/demo/build.mjs';
 import { expect, test } from '../../fixtures';
 
 interface ReportFinding {
@@ -20,7 +21,7 @@ test('the build report names the fault in the terminal, in JSON and in HTML', as
   expect(expected.length, `scenario ${scenario.name} declares no report finding`).toBeGreaterThan(0);
   const hostDir = outDir(scenario.name, 'host');
   const report = JSON.parse(read(join(hostDir, 'concord-report.json')));
-  const terminal = read(join(hostDir, '..', 'logs', 'host.log'));
+  const terminal = read(buildLogFile(scenario.name, 'host'));
   await page.goto('/concord-report.html');
 
   for (const finding of expected) {

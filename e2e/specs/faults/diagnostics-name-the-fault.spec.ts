@@ -1,14 +1,14 @@
 // Each fault scenario: at load time Concord's runtime plugin records the expected codes, each naming the
 // package, the apps involved with their bundlers, and the versions — and nothing else.
 import { APP_INFO } from '../../../playground/scenarios.mjs';
-import { expect, openShop, test } from '../../fixtures';
+import { expect, openShop, test, waitForRemote } from '../../fixtures';
 import { type Diagnostic, diagnostics, named } from '../../page-globals';
 
 test.beforeEach(async ({ page }) => {
   await openShop(page);
   // The late remote too: its container joins the share scope after the first checks ran.
   await page.getByRole('button', { name: 'Open account' }).click();
-  await page.locator('[data-testid="account-root"], [data-testid="remote-error-account"]').first().waitFor();
+  await waitForRemote(page, 'account');
 });
 
 test('Concord names the fault with its code, apps, bundlers and versions', async ({

@@ -1,8 +1,8 @@
 // A fault the offending app's own build can see (zustand left out of `shared`, `singleton: false`) is
 // named in that build's output, before any page loads.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { APP_INFO, outDir } from '../../../playground/scenarios.mjs';
+import { APP_INFO } from '../../../playground/scenarios.mjs';
+import { buildLogFile } from '../../../scripts/demo/build.mjs';
 import { expect, test } from '../../fixtures';
 
 test('the offending app’s own build warns with its code', async ({ scenario }) => {
@@ -10,7 +10,7 @@ test('the offending app’s own build warns with its code', async ({ scenario })
   expect(expected.length, `scenario ${scenario.name} declares no build-time finding`).toBeGreaterThan(0);
   for (const finding of expected) {
     const app = finding.apps[0]!;
-    const log = readFileSync(join(outDir(scenario.name, app), '..', 'logs', `${app}.log`), 'utf8');
+    const log = readFileSync(buildLogFile(scenario.name, app), 'utf8');
     expect(log).toMatch(new RegExp(`${finding.code}\\b[^\\n]*"${app}" \\(${APP_INFO[app].bundler}\\)`));
     expect(log).toContain(finding.package);
   }

@@ -1,9 +1,7 @@
 // Strict mode (`mode: 'throw'`): the offending remote fails to load with Concord's code — the same on
 // a Vite and on an Rspack container — while the host and the other remotes keep working.
-import { expect, openShop, test } from '../../fixtures';
+import { expect, openShop, remotesAtStart, test } from '../../fixtures';
 import { diagnostics } from '../../page-globals';
-
-const mountedAtStart = ['catalog', 'cart'] as const;
 
 test('in throw mode the offending remote fails with its code while the rest of the page works', async ({
   page,
@@ -15,7 +13,7 @@ test('in throw mode the offending remote fails with its code while the rest of t
 
   await expect(page.getByTestId(`remote-error-${app}`)).toContainText(code);
   await expect(page.getByTestId(`${app}-root`)).toHaveCount(0);
-  const others = mountedAtStart.filter((remote) => remote !== app);
+  const others = remotesAtStart.filter((remote) => remote !== app);
   for (const remote of others) await expect(page.getByTestId(`${remote}-root`)).toBeVisible();
   // The page's record says the same: the failing load was that remote's, in throw mode.
   expect(await diagnostics(page)).toContainEqual(
