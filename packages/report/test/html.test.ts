@@ -7,18 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { analyze, parseManifest, type Report, renderHtml } from '@concord/report';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The same Chromium and flags as the e2e suite and the demo check.
+import { chromiumArgs as ARGS, chromiumPath as CHROMIUM } from '../../../scripts/chromium.mjs';
 import { everyFinding, XSS, xssFiles } from './helpers/scenarios';
-
-const CHROMIUM = process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let browser: Browser;
 let dir: string;
