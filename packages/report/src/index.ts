@@ -2,6 +2,7 @@ export { analyze, REPORT_SCHEMA } from './analyze/analyze';
 export { DEFAULT_WATCHED } from './analyze/apps';
 export { CODES, formatFinding, reachesFailOn } from './finding';
 export { fromManifestObject, loadManifest, parseManifest } from './load/load-manifest';
+export * from './metadata/index';
 export type {
   AnalyzeOptions,
   LoadOptions,
