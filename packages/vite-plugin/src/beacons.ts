@@ -1,9 +1,10 @@
 import type { Plugin } from 'vite';
+import { optimizerBeaconPlugins } from './optimizer-beacons';
 import type { ViteState } from './state';
 
 // One hook object for both Vite's build and the dependency optimizer's rolldown (their types differ only
 // in what the hook may return, and this return fits both).
-interface TransformHook {
+export interface TransformHook {
   filter: { id: RegExp };
   handler(code: string, id: string): { code: string; map: null; moduleSideEffects: true } | undefined;
 }
@@ -11,8 +12,10 @@ interface TransformHook {
 /**
  * Appends the instance beacon to each watched library's entry module. The hook filter keeps every other
  * module away from JavaScript; the matcher then picks entry files only (by the package's own package.json).
- * In `vite dev`, dependencies are pre-bundled by the dependency optimizer, which runs its own plugins: the
- * same transform is added there, so copies loaded in development announce themselves too.
+ * In `vite dev`, dependencies are pre-bundled by the dependency optimizer, which runs its own plugins
+ * (rolldown's on Vite 8, esbuild's on Vite 7): the beacon is added there too (optimizer-beacons.ts), so
+ * copies loaded in development announce themselves, CommonJS dependencies that `require` a watched
+ * package included.
  */
 export function beaconPlugin(state: ViteState): Plugin {
   const { beacons, beaconFilter } = state.build;
@@ -29,9 +32,12 @@ export function beaconPlugin(state: ViteState): Plugin {
   };
   return {
     name: 'concord:beacons',
-    config: () => ({
-      optimizeDeps: { rolldownOptions: { plugins: [{ name: 'concord:beacons', transform }] } },
-    }),
+    config(_config, env) {
+      if (env.command !== 'serve') return undefined;
+      return {
+        optimizeDeps: optimizerBeaconPlugins(this.meta.viteVersion, beacons, beaconFilter, transform),
+      };
+    },
     configResolved: (config) => state.init(config),
     transform,
   };
