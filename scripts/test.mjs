@@ -3,9 +3,10 @@
 // size budgets, e2e — and ends with one plain line `N passed, N failed` summing every suite.
 // Every step runs even when an earlier one failed, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishedPackages, topologicalOrder } from './build/packages.mjs';
 import { ensureChromium } from './chromium.mjs';
 import { pnpm } from './pnpm.mjs';
 
@@ -39,17 +40,20 @@ function step(name, fn) {
 }
 
 const run = (args, options) => pnpm(args, options).status === 0;
-// The published packages: private ones (@concord/test-utils) are neither built nor linted for npm.
-const isPublished = (p) => {
-  const file = join(root, 'packages', p, 'package.json');
-  return existsSync(file) && !JSON.parse(readFileSync(file, 'utf8')).private;
-};
-const packages = topologicalOrder(readdirSync(join(root, 'packages')).filter(isPublished));
+// The published packages (private ones such as test-utils are neither built nor linted for npm).
+const packages = topologicalOrder(publishedPackages());
 
 step('install', () => record('install', run(['install', '--frozen-lockfile'])));
 step('chromium', () => record('chromium', ensureChromium()));
-for (const p of packages)
-  step(`build ${p}`, () => record(`build ${p}`, run(['--dir', `packages/${p}`, 'run', 'build'])));
+// `npm run build` itself (dependency order, content-hash cache): one count per package.
+step('build', () => {
+  const out = join(tmp, 'build.json');
+  const ok =
+    spawnSync('npm', ['run', 'build', '--', '--json', out], { cwd: root, stdio: 'inherit' }).status === 0;
+  const results = readJson(out, (r) => r.map(({ name, ok, cached }) => ({ name, ok, cached })));
+  if (!results.every((r) => r.name)) return record('build (npm run build)', false);
+  for (const r of results) record(`build ${r.name}${r.cached ? ' (up to date)' : ''}`, ok && r.ok);
+});
 step('lint', () => record('lint (biome ci)', run(['exec', 'biome', 'ci', '.'])));
 step('types', () => record('types (tsc -b)', run(['exec', 'tsc', '-b'])));
 for (const p of packages)
@@ -84,25 +88,6 @@ if (existsSync(join(root, 'e2e', 'playwright.config.ts'))) {
     const counts = readJson(out, (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected]);
     record('e2e (playwright)', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
   });
-}
-
-// Packages bundle parts of the packages they depend on (the Rspack loader inlines build-core and the
-// runtime plugin's inject module), so a package builds only after its workspace dependencies.
-function topologicalOrder(dirs) {
-  const manifest = (d) => JSON.parse(readFileSync(join(root, 'packages', d, 'package.json'), 'utf8'));
-  const byName = new Map(dirs.map((d) => [manifest(d).name, d]));
-  const order = [];
-  const visit = (d, path = []) => {
-    if (order.includes(d)) return;
-    if (path.includes(d)) throw new Error(`workspace dependency cycle: ${[...path, d].join(' -> ')}`);
-    const m = manifest(d);
-    for (const dep of Object.keys({ ...m.dependencies, ...m.devDependencies, ...m.peerDependencies })) {
-      if (byName.has(dep)) visit(byName.get(dep), [...path, d]);
-    }
-    order.push(d);
-  };
-  for (const d of [...dirs].sort()) visit(d);
-  return order;
 }
 
 /** Runs the vitest workspace with `args` and records its counts under `name`. */

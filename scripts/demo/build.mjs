@@ -5,14 +5,14 @@
 // generated files under each app's node_modules), behind a lock directory.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_INFO, APPS, getScenario, outDir, playgroundDir } from '../../playground/scenarios.mjs';
+import { hashFiles } from '../build/hash.mjs';
+import { binOf } from '../build/packages.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const SKIP = new Set(['node_modules', 'dist', '.out', '.tsbuild', 'test-results']);
 
 /** The directory holding a scenario's apps (and its logs and stamp). */
 export function scenarioDir(name, env = process.env) {
@@ -91,13 +91,6 @@ async function buildContract(log) {
 
 const distOf = (pkg) => join(root, 'packages', pkg, 'dist');
 
-function binOf(fromDir, pkg) {
-  const require = createRequire(join(fromDir, 'package.json'));
-  const manifestPath = require.resolve(`${pkg}/package.json`);
-  const { bin } = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  return join(dirname(manifestPath), typeof bin === 'string' ? bin : bin[pkg]);
-}
-
 /** Runs a command; its output goes to `logFile` (or is kept for the error); rejects on failure. */
 function run(command, args, options, logFile, what) {
   return new Promise((resolve, reject) => {
@@ -128,23 +121,6 @@ function inputsHash(scenario, env) {
     join(root, 'pnpm-lock.yaml'),
   ];
   hash.update(hashFiles(inputs));
-  return hash.digest('hex');
-}
-
-/** A hash over files' paths and bytes; directories are walked, minus build output and node_modules. */
-function hashFiles(paths) {
-  const hash = createHash('sha256');
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (!SKIP.has(name)) visit(join(path, name));
-      return;
-    }
-    hash.update(relative(root, path));
-    hash.update(readFileSync(path));
-  };
-  // A path given here is walked even when its own name is skipped (a package's dist).
-  for (const path of paths) visit(path);
   return hash.digest('hex');
 }
 
