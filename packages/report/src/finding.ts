@@ -7,6 +7,7 @@ export const CODES = {
   'CONCORD-403': 'Concord metadata ignored',
   'CONCORD-404': 'The same app was given twice',
   'CONCORD-405': 'Manifest `singleton` not trusted',
+  'CONCORD-406': 'The report could not finish',
   'CONCORD-410': 'Singleton requiredVersion not satisfied',
   'CONCORD-411': 'Several versions of a singleton',
   'CONCORD-412': 'Singleton declared by some apps only',

@@ -2,15 +2,22 @@ import type { FailOn } from './types';
 
 export interface LoadOptions {
   /**
-   * How long an http(s) input may take, headers and body together, in milliseconds.
+   * How long an http(s) input may take, headers and body together, in milliseconds (at most 600000).
    * @default 10000
    */
   timeoutMs?: number;
   /**
-   * Largest input accepted, in bytes; larger files and responses are refused without being read whole.
+   * Largest input accepted, in bytes (at most 268435456, 256 MiB); larger files and responses are refused
+   * without being read whole, and reading stops at the cap whatever the file's size claimed.
    * @default 8388608 (8 MiB)
    */
   maxBytes?: number;
+  /**
+   * Stops loading when aborted: inputs still loading become CONCORD-401 findings (`runReport` passes its
+   * `deadlineMs` here).
+   * @default undefined
+   */
+  signal?: AbortSignal;
   /**
    * Directory relative input and output paths are resolved against.
    * @default process.cwd()
@@ -58,10 +65,16 @@ export interface RunReportOptions extends LoadOptions, AnalyzeOptions {
    */
   color?: boolean;
   /**
-   * Width the returned `text` fits in.
+   * Width the returned `text` fits in (40 to 1000 columns).
    * @default 80
    */
   width?: number;
+  /**
+   * The whole report's time budget in milliseconds (at most 3600000). Inputs still loading when it passes
+   * are abandoned and the report comes back unfinished (`finished: false`, CONCORD-406), never hanging.
+   * @default 120000
+   */
+  deadlineMs?: number;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -69,7 +82,22 @@ export const DEFAULTS = Object.freeze({
   maxBytes: 8 * 1024 * 1024,
   failOn: 'error',
   width: 80,
+  deadlineMs: 120_000,
 }) satisfies Partial<RunReportOptions>;
+
+/**
+ * Upper bounds of the numeric options. Timers take at most 2^31-1 ms (a larger value fires after ~1 ms), and a
+ * string can hold at most ~512 MB: past these a value is a mistake, refused with a message naming the option.
+ */
+export const MAXIMA = Object.freeze({
+  timeoutMs: 600_000,
+  maxBytes: 256 * 1024 * 1024,
+  width: 1000,
+  deadlineMs: 3_600_000,
+}) satisfies Partial<Record<keyof RunReportOptions, number>>;
+
+/** The smallest accepted `width` (narrower tables cannot hold a word). */
+export const MIN_WIDTH = 40;
 
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
@@ -77,14 +105,13 @@ export interface ResolvedLoadOptions {
   timeoutMs: number;
   maxBytes: number;
   cwd: string;
+  signal: AbortSignal | undefined;
 }
 
 export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptions {
-  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
-  positive('timeoutMs', timeoutMs);
-  positive('maxBytes', maxBytes);
-  return { timeoutMs, maxBytes, cwd: options.cwd ?? process.cwd() };
+  const timeoutMs = bounded('timeoutMs', options.timeoutMs ?? DEFAULTS.timeoutMs, 1, MAXIMA.timeoutMs);
+  const maxBytes = bounded('maxBytes', options.maxBytes ?? DEFAULTS.maxBytes, 1, MAXIMA.maxBytes);
+  return { timeoutMs, maxBytes, cwd: options.cwd ?? process.cwd(), signal: options.signal };
 }
 
 export interface ResolvedRunOptions extends ResolvedLoadOptions {
@@ -94,6 +121,7 @@ export interface ResolvedRunOptions extends ResolvedLoadOptions {
   html: string | undefined;
   color: boolean | undefined;
   width: number;
+  deadlineMs: number;
   watched: string[];
 }
 
@@ -106,8 +134,8 @@ export function resolveOptions(user: RunReportOptions): ResolvedRunOptions {
     throw new TypeError(
       `[concord] \`failOn\` must be "error", "warning" or "never", got ${JSON.stringify(failOn)}`,
     );
-  const width = user.width ?? DEFAULTS.width;
-  positive('width', width);
+  const width = bounded('width', user.width ?? DEFAULTS.width, MIN_WIDTH, MAXIMA.width);
+  const deadlineMs = bounded('deadlineMs', user.deadlineMs ?? DEFAULTS.deadlineMs, 1, MAXIMA.deadlineMs);
   return {
     ...resolveLoadOptions(user),
     inputs: [...user.inputs],
@@ -116,11 +144,16 @@ export function resolveOptions(user: RunReportOptions): ResolvedRunOptions {
     html: user.html,
     color: user.color,
     width,
+    deadlineMs,
     watched: [...(user.watched ?? [])],
   };
 }
 
-function positive(name: string, value: number): void {
-  if (!Number.isFinite(value) || value <= 0)
-    throw new TypeError(`[concord] \`${name}\` must be a positive number, got ${JSON.stringify(value)}`);
+/** An integer within [min, max], or a TypeError naming the option, the bounds and the bad value. */
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new TypeError(
+      `[concord] \`${name}\` must be an integer from ${min} to ${max}, got ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`,
+    );
+  return value;
 }

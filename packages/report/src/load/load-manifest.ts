@@ -11,7 +11,7 @@ import { type Issue, validateConcord, validateManifest } from './validate';
  */
 export async function loadManifest(input: string, options?: LoadOptions): Promise<LoadedInput> {
   const resolved = resolveLoadOptions(options);
-  const read = await readInput(input, resolved);
+  const read = await readInput(input, resolved, resolved.signal);
   if (!read.ok)
     return {
       ok: false,

@@ -1,6 +1,7 @@
 // Reads one input — a file path, a directory holding mf-manifest.json, a file: URL or an http(s) URL — into text,
 // with a byte cap and (for URLs) a timeout. Never throws: every failure becomes a reason sentence.
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,7 +18,7 @@ export const formatBytes = (n: number): string =>
       ? `${(n / 1024).toFixed(1)} kB`
       : `${n} B`;
 
-export function readInput(input: string, options: ReadOptions): Promise<ReadResult> {
+export function readInput(input: string, options: ReadOptions, signal?: AbortSignal): Promise<ReadResult> {
   if (URL_RE.test(input)) {
     let url: URL;
     try {
@@ -25,7 +26,7 @@ export function readInput(input: string, options: ReadOptions): Promise<ReadResu
     } catch {
       return Promise.resolve(fail('is not a valid URL', 'Check the spelling of the URL'));
     }
-    if (url.protocol === 'http:' || url.protocol === 'https:') return readUrl(url, options);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return readUrl(url, options, signal);
     if (url.protocol === 'file:') return readPath(fileURLToPath(url), options);
     return Promise.resolve(
       fail(`uses the unsupported scheme ${url.protocol}`, 'Pass a file path or an http(s) URL'),
@@ -36,19 +37,30 @@ export function readInput(input: string, options: ReadOptions): Promise<ReadResu
 
 const fail = (reason: string, fix: string): ReadResult => ({ ok: false, reason, fix });
 
+// O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever; the descriptor is then
+// checked with fstat and anything but a regular file is refused before a byte is read.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+const CHUNK = 64 * 1024;
+
 async function readPath(path: string, { maxBytes }: ReadOptions): Promise<ReadResult> {
+  let handle: FileHandle | undefined;
   try {
-    let info = await stat(path);
+    handle = await open(path, OPEN_FLAGS);
+    let info = await handle.stat();
     if (info.isDirectory()) {
+      await handle.close();
+      handle = undefined;
       path = join(path, 'mf-manifest.json');
-      info = await stat(path);
+      handle = await open(path, OPEN_FLAGS);
+      info = await handle.stat();
     }
-    if (info.size > maxBytes)
+    if (!info.isFile())
       return fail(
-        `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`,
-        'Pass the mf-manifest.json itself, or raise the limit with `maxBytes` / --max-bytes',
+        `is ${kindOf(info)}, not a regular file (${path}); it was not read`,
+        'Pass the mf-manifest.json file written by the build',
       );
-    return { ok: true, text: await readFile(path, 'utf8') };
+    if (info.size > maxBytes) return tooBig(`is ${formatBytes(info.size)}`, maxBytes);
+    return await readCapped(handle, maxBytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
@@ -59,11 +71,42 @@ async function readPath(path: string, { maxBytes }: ReadOptions): Promise<ReadRe
     if (code === 'EACCES') return fail(`cannot be read (permission denied: ${path})`, 'Fix its permissions');
     if (code === 'EISDIR') return fail('is a directory', 'Pass the mf-manifest.json inside it');
     return fail(`cannot be read (${code ?? (error as Error).message})`, 'Check the path');
+  } finally {
+    await handle?.close().catch(() => {});
   }
 }
 
-async function readUrl(url: URL, { timeoutMs, maxBytes }: ReadOptions): Promise<ReadResult> {
-  const signal = AbortSignal.timeout(timeoutMs);
+/** Reads at most `maxBytes` (+1 to tell "exactly the cap" from "more"), whatever the size stat claimed. */
+async function readCapped(handle: FileHandle, maxBytes: number): Promise<ReadResult> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > maxBytes) return tooBig(`grew past ${formatBytes(maxBytes)} while being read`, maxBytes);
+    chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+  }
+  return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
+}
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+async function readUrl(
+  url: URL,
+  { timeoutMs, maxBytes }: ReadOptions,
+  deadline?: AbortSignal,
+): Promise<ReadResult> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
   try {
     const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
     if (!res.ok) {
@@ -96,6 +139,11 @@ async function readUrl(url: URL, { timeoutMs, maxBytes }: ReadOptions): Promise<
     }
     return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
   } catch (error) {
+    if (deadline?.aborted && !timeout.aborted)
+      return fail(
+        "was still loading when the report's deadline passed",
+        'Check that the server is up, or raise the limit with `deadlineMs` / --deadline',
+      );
     if (signal.aborted)
       return fail(
         `did not answer within ${timeoutMs} ms`,

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Finding, MatrixCell, MatrixRow, Report, Severity } from '../types';
 import { type Row, table, wrap } from './layout';
+import { visible as v } from './visible';
 
 export interface TerminalOptions {
   /**
@@ -36,24 +37,30 @@ const VERDICT_TEXT: Record<MatrixCell['verdict'], string> = {
   absent: '',
 };
 
-/** The report as text: an apps line, a package × app table, then the findings and a summary line. */
+/**
+ * The report as text: an apps line, a package × app table, then the findings and a summary line. Every string
+ * from a manifest goes through `visible`, so escape sequences and bidi controls print as `\x1b`, `\u202e`.
+ * Lines are appended in loops, never spread into a call, so 70,000 packages or 2,000 apps fit in any stack.
+ */
 export function renderTerminal(report: Report, options: TerminalOptions = {}): string {
   const c = pc.createColors(options.color ?? shouldColor());
-  const width = Math.max(40, options.width ?? 80);
+  const width = Math.min(1000, Math.max(40, options.width ?? 80));
   const out: string[] = [];
   out.push(c.bold('Concord report'));
   if (report.apps.length) {
     const apps = report.apps.map(
       (a) =>
-        `${a.name} (${a.bundler}${a.kind === 'stats' ? ', stats' : ''}${a.concord ? '' : ', no Concord metadata'})`,
+        `${v(a.name)} (${a.bundler}${a.kind === 'stats' ? ', stats' : ''}${a.concord ? '' : ', no Concord metadata'})`,
     );
-    out.push(...wrap(`Apps in load order: ${apps.join(', ')}`, width));
+    append(out, wrap(`Apps in load order: ${apps.join(', ')}`, width));
   }
-  const rows = report.matrix.flatMap((row) => matrixRows(row, c));
+  const rows: Row[] = [];
+  for (const row of report.matrix) for (const r of matrixRows(row, c)) rows.push(r);
   if (rows.length) {
     out.push('');
-    out.push(
-      ...table(
+    append(
+      out,
+      table(
         [
           { header: 'app', min: 16, paint: c.dim },
           { header: 'version', min: 12, paint: c.dim },
@@ -69,11 +76,15 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   }
   if (report.findings.length) {
     out.push('');
-    for (const f of report.findings) out.push(...findingLines(f, width, c));
+    for (const f of report.findings) append(out, findingLines(f, width, c));
   }
   out.push('');
-  out.push(...wrap(summaryLine(report), width).map((l) => (report.summary.errors ? c.red(l) : l)));
+  for (const l of wrap(summaryLine(report), width)) out.push(report.summary.errors ? c.red(l) : l);
   return `${out.join('\n')}\n`;
+}
+
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
 }
 
 function matrixRows(row: MatrixRow, c: Colors): Row[] {
@@ -81,22 +92,22 @@ function matrixRows(row: MatrixRow, c: Colors): Row[] {
   for (const cell of row.cells) {
     if (cell.verdict === 'absent') continue;
     rows.push([
-      { text: cell.app },
-      { text: cell.version ?? '' },
-      { text: cell.requiredVersion ?? '-' },
+      { text: v(cell.app) },
+      { text: v(cell.version ?? '') },
+      { text: v(cell.requiredVersion ?? '-') },
       {
         text: cell.singleton === null ? '' : cell.singleton ? 'yes' : 'no',
         paint: cell.singletonSource === 'manifest' ? c.dim : undefined,
       },
-      { text: verdictText(cell, row), paint: verdictPaint(cell, row.watched, c) },
+      { text: v(verdictText(cell, row)), paint: verdictPaint(cell, row.watched, c) },
     ]);
   }
   const facts = [
     row.watched ? 'store library' : '',
     row.selected ? `runtime picks ${row.selected.version} from ${row.selected.app}` : 'nobody provides it',
   ];
-  rows.unshift({ span: { text: `${row.package} · ${facts.filter(Boolean).join(' · ')}`, paint: c.bold } });
-  return rows;
+  const heading = v(`${row.package} · ${facts.filter(Boolean).join(' · ')}`);
+  return [{ span: { text: heading, paint: c.bold } }, ...rows];
 }
 
 function verdictText(cell: MatrixCell, row: MatrixRow): string {
@@ -134,7 +145,7 @@ const SEVERITY_PAINT: Record<Severity, (c: Colors) => (s: string) => string> = {
 
 function findingLines(f: Finding, width: number, c: Colors): string[] {
   const head = `${f.severity} ${f.code}`;
-  const lines = wrap(`${head} ${f.message}`, width - 2).map((l, i) => (i === 0 ? l : `  ${l}`));
+  const lines = wrap(`${head} ${v(f.message)}`, width - 2).map((l, i) => (i === 0 ? l : `  ${l}`));
   const first = lines[0]!;
   lines[0] = SEVERITY_PAINT[f.severity](c)(head) + first.slice(head.length);
   return lines;
