@@ -11,9 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs as ARGS, chromiumPath as CHROMIUM } from '../../../scripts/chromium.mjs';
 import { everyFinding, XSS, xssFiles } from './helpers/scenarios';
 
-// Real Chromium on a shared 2-core machine: page loads can take seconds, so no test relies on the 5 s default.
-const BROWSER = { timeout: 60_000 };
-
 let browser: Browser;
 let dir: string;
 
@@ -62,7 +59,7 @@ const visible = (page: Page, selector: string) =>
     .locator(selector)
     .evaluateAll((els) => els.filter((el) => !(el as HTMLElement).closest('[hidden]')).length);
 
-describe('the harness can see an injection', BROWSER, () => {
+describe('the harness can see an injection', () => {
   it('an unescaped payload does fire a dialog here', async () => {
     const { page, dialogs } = await open('naive.html', `<!doctype html><body>${XSS}</body>`);
     await expect.poll(() => dialogs.length).toBe(1);
@@ -71,7 +68,7 @@ describe('the harness can see an injection', BROWSER, () => {
   });
 });
 
-describe('a page whose every string is an injection attempt', BROWSER, () => {
+describe('a page whose every string is an injection attempt', () => {
   let report: Report;
   let opened: Opened;
   beforeAll(async () => {
@@ -109,7 +106,7 @@ describe('a page whose every string is an injection attempt', BROWSER, () => {
   });
 });
 
-describe('the page for a report with every finding', BROWSER, () => {
+describe('the page for a report with every finding', () => {
   let report: Report;
   let opened: Opened;
   beforeAll(async () => {

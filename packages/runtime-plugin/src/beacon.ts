@@ -15,6 +15,8 @@ export function registerInstance(info: BeaconInfo, probe?: () => unknown): void 
   let a = g[k];
   try {
     if (!Array.isArray(a)) a = g[k] = [];
+    // A frozen array (or one that cannot grow): this copy goes unregistered rather than fail to load.
+    if (!Object.isExtensible(a)) return;
   } catch {
     return;
   }

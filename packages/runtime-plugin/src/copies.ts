@@ -5,36 +5,50 @@
 //  - Vite's module cache (globalThis.__mf_module_cache__.share): module objects Vite containers run.
 // A copy seen by several sources is counted once.
 
-import { appOf, type Federation, type Registry } from './registry';
+import { appOf, OWNERS, page, type Registry, type Share } from './registry';
 import { fault } from './report';
 import type { AppRef, LiveCopy } from './types';
 
 export const BEACONS = Symbol.for('concord.beacons');
-const OWNERS = Symbol.for('module-federation.shared-cache-owners');
 /** `scope:package` or `scope:package@version` (the keys without a scope are aliases). */
 const CACHE_KEY = /^[^:]+:(.+?)(?:@([^@/]+))?$/;
 
-export const isLive = (e: Federation) => !!(e?.loaded || e?.lib);
+export const isLive = (e: Partial<Share> | undefined) => !!(e?.loaded || e?.lib);
+
+/** A beacon record as Concord keeps it: `dormant` is set by the plugin (see `onBeacon`). */
+export type Beacon = Omit<LiveCopy, 'source'> & { dormant?: boolean };
 
 /**
- * A beacon record that is safe to read (the array is global: anyone can push garbage). `dormant`: set
- * by the plugin on the record of a copy evaluated but not used (see `onBeacon`).
+ * The beacon records that are safe to read, each field read once (the array is global: anyone can push
+ * garbage, getters that change their answer, proxies that throw). Never throws.
  */
-export const isBeacon = (b: unknown): b is Omit<LiveCopy, 'source'> & { dormant?: boolean } => {
+export function beacons(r: Registry): Beacon[] {
+  const out: Beacon[] = [];
   try {
-    return ['package', 'version', 'app', 'bundler'].every((k) => typeof (b as Federation)[k] === 'string');
-  } catch {
-    return false;
+    const a = (page as unknown as Record<symbol, unknown>)[BEACONS];
+    if (!Array.isArray(a)) return out;
+    for (let i = 0, n = a.length; i < n; i++)
+      try {
+        const b = a[i];
+        const { package: p, version, app, bundler, dormant } = b;
+        if ([p, version, app, bundler].every((v) => typeof v === 'string'))
+          out.push({ package: p, version, app, bundler, dormant: !!dormant });
+      } catch {
+        // One unreadable record: skipped, the others still count.
+      }
+  } catch (e) {
+    fault(r, 'beacon', e);
   }
-};
+  return out;
+}
 
 /**
  * The app whose module Vite's module cache holds for one declared share of a container (undefined when
  * empty). A Vite container's code runs exactly that module, whoever filed it: @module-federation/vite
  * keys it `scope:pkg` for a singleton, `scope:pkg@version` otherwise, and records who provided it.
  */
-export const ownerOf = (pkg: string, s: Federation): string | undefined =>
-  (globalThis as Federation).__mf_module_cache__?.share?.[OWNERS]?.[
+export const ownerOf = (pkg: string, s: Share): string | undefined =>
+  page.__mf_module_cache__?.share?.[OWNERS]?.[
     `${s.scope?.[0] ?? 'default'}:${pkg}${s.shareConfig.singleton ? '' : `@${s.version}`}`
   ];
 
@@ -43,7 +57,8 @@ export const versionOf = (r: Registry, name: unknown, pkg: string): string | und
   r.containers.get(name as string)?.instance.options.shared[pkg]?.[0]?.version;
 
 /** The container that really provided a share-scope entry. */
-export const providerOf = (r: Registry, e: Federation) => appOf(r, r.providers.get(e) ?? e?.from);
+export const providerOf = (r: Registry, e: Partial<Share> | undefined) =>
+  appOf(r, (e && r.providers.get(e)) ?? e?.from);
 
 /** Live copies per package. */
 export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
@@ -57,23 +72,21 @@ export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
     )
       list.push({ package: name, version, app: at.app, bundler: at.bundler, source });
   };
-  const a = (globalThis as Federation)[BEACONS];
-  for (const b of Array.isArray(a) ? a : [])
-    if (isBeacon(b) && !b.dormant) add(b.package, b.version, b, 'beacon');
+  for (const b of beacons(r)) if (!b.dormant) add(b.package, b.version, b, 'beacon');
   try {
     // Every share scope object on the page, once each (containers normally share the same objects).
-    const scopes = new Set<Federation>();
-    const all = (globalThis as Federation).__FEDERATION__?.__SHARE__;
-    for (const id in all) for (const sc in all[id]) scopes.add(all[id][sc]);
+    const scopes = new Set<Record<string, Record<string, Share>>>();
+    const all = page.__FEDERATION__?.__SHARE__;
+    for (const id in all) for (const sc in all[id]) scopes.add(all[id]![sc]!);
     for (const scope of scopes)
       for (const name in scope)
         for (const v in scope[name]) {
-          const e = scope[name][v];
+          const e = scope[name]![v]!;
           if (v === '0' || !isLive(e)) continue;
           const p = providerOf(r, e);
           add(name, v, p, 'share-scope', r.providers.has(e) ? p.app : undefined);
         }
-    const cache = (globalThis as Federation).__mf_module_cache__?.share;
+    const cache = page.__mf_module_cache__?.share;
     for (const key in cache) {
       const m = CACHE_KEY.exec(key);
       if (!m || cache[key] === undefined) continue;

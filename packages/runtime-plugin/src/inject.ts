@@ -43,7 +43,7 @@ export function beaconSnippet(info: BeaconInfo): string {
   return `${BEACON_MARKER}
 ;(function () {
   var g = typeof globalThis === "object" ? globalThis : self, k = Symbol.for("concord.beacons"), a;
-  try { a = g[k]; if (!Array.isArray(a)) a = g[k] = []; } catch (e) { return; }
+  try { a = g[k]; if (!Array.isArray(a)) a = g[k] = []; if (!Object.isExtensible(a)) return; } catch (e) { return; }
   a.push(${record});
 })();
 `;

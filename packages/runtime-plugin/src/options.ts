@@ -45,7 +45,19 @@ export interface ConcordRuntimeOptions {
    * @default undefined
    */
   onDiagnostic?: (diagnostic: ConcordDiagnostic) => void;
+  /**
+   * Where every message links to: the page of docs/diagnostics.md, to which each message appends its
+   * anchor (`#concord-201`). Point it at a copy you host, or at the docs of the version you run.
+   * @default DOCS_URL, the page on GitHub's main branch
+   */
+  docsUrl?: string;
 }
+
+/** The default `docsUrl` (the one place it is written). */
+export const DOCS_URL = 'https://github.com/concord-mf/concord/blob/main/docs/diagnostics.md';
+
+/** The absolute docs link of a code: `<docsUrl>#concord-201`. */
+export const docsOf = (code: string, url: string = DOCS_URL) => `${url}#${code.toLowerCase()}`;
 
 export interface ResolvedOptions {
   app?: string;
@@ -54,6 +66,7 @@ export interface ResolvedOptions {
   packages: Readonly<Record<string, { mode?: Mode }>>;
   watch: readonly string[];
   onDiagnostic?: (diagnostic: ConcordDiagnostic) => void;
+  docsUrl: string;
 }
 
 /** The defaults (`app` defaults to the container's name, `onDiagnostic` to none). */
@@ -62,7 +75,11 @@ export const DEFAULTS = Object.freeze({
   mode: 'warn',
   packages: Object.freeze({}),
   watch: DEFAULT_WATCHED,
+  docsUrl: DOCS_URL,
 }) satisfies ResolvedOptions;
+
+/** The option names: only these are read, so a JSON `__proto__` key (an own property) is never copied. */
+const KEYS = ['app', 'bundler', 'mode', 'packages', 'watch', 'onDiagnostic', 'docsUrl'] as const;
 
 const MODES = ['warn', 'throw', 'off'];
 const isMode = (m: unknown) => m === undefined || MODES.includes(m as string);
@@ -70,7 +87,7 @@ const isMode = (m: unknown) => m === undefined || MODES.includes(m as string);
 const invalid = (name: string, value: unknown, expected: string) =>
   new ConcordError(
     'CONCORD-208',
-    `[concord] CONCORD-208 invalid option \`${name}\`: ${JSON.stringify(value) ?? String(value)}. Expected ${expected}. See docs/diagnostics.md#concord-208`,
+    `[concord] CONCORD-208 invalid option \`${name}\`: ${JSON.stringify(value) ?? String(value)}. Expected ${expected}. See ${docsOf('CONCORD-208')}`,
   );
 
 /**
@@ -80,13 +97,13 @@ const invalid = (name: string, value: unknown, expected: string) =>
 export function resolveOptions(user: ConcordRuntimeOptions = {}): ResolvedOptions {
   if (process.env.NODE_ENV !== 'production') validate(user);
   const out: Record<string, unknown> = { ...DEFAULTS };
-  for (const k in user) out[k] = (user as Record<string, unknown>)[k] ?? out[k];
+  for (const k of KEYS) out[k] = user?.[k] ?? out[k];
   return out as unknown as ResolvedOptions;
 }
 
 function validate(user: ConcordRuntimeOptions) {
   if (typeof user !== 'object' || user === null) throw invalid('options', user, 'an object');
-  const { app, bundler, mode, packages, watch, onDiagnostic } = user;
+  const { app, bundler, mode, packages, watch, onDiagnostic, docsUrl } = user;
   if (app !== undefined && (typeof app !== 'string' || !app)) throw invalid('app', app, 'a non-empty string');
   if (bundler !== undefined && !['vite', 'rspack', 'webpack'].includes(bundler))
     throw invalid('bundler', bundler, "'vite', 'rspack' or 'webpack'");
@@ -102,8 +119,10 @@ function validate(user: ConcordRuntimeOptions) {
     throw invalid('watch', watch, 'an array of package names');
   if (onDiagnostic !== undefined && typeof onDiagnostic !== 'function')
     throw invalid('onDiagnostic', onDiagnostic, 'a function');
+  if (docsUrl !== undefined && !/^https?:\/\/\S+$/.test(docsUrl as string))
+    throw invalid('docsUrl', docsUrl, 'an absolute http(s) URL');
 }
 
 /** The mode for `pkg` under these options. */
 export const modeFor = (options: ResolvedOptions, pkg: string): Mode =>
-  options.packages[pkg]?.mode ?? options.mode;
+  (Object.hasOwn(options.packages, pkg) && options.packages[pkg]?.mode) || options.mode;

@@ -16,30 +16,44 @@
 //    including the silent local fallback).
 // Never from a container's init: under version-first the host's own loadShare awaits every remote's
 // init, so a throw there would fail the host too.
+import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { expose } from './api';
 import { ConcordError } from './error';
-import { type ConcordRuntimeOptions, type ResolvedOptions, resolveOptions } from './options';
-import { appOf, type Federation, registry } from './registry';
+import { type ConcordRuntimeOptions, DEFAULTS, type ResolvedOptions, resolveOptions } from './options';
+import { appOf, type Instance, type Registry, registry } from './registry';
 import { failure, fault, report } from './report';
 import { declared, hookBeacons, satisfy, touch, unsatisfied } from './scan';
 import { VERSION } from './version';
 
-type Hook = (args: Federation) => void;
+/** The hooks Concord uses, typed by Module Federation's own plugin type. */
+type HookName =
+  | 'init'
+  | 'resolveShare'
+  | 'afterLoadShare'
+  | 'errorLoadShare'
+  | 'initContainer'
+  | 'beforeGetExpose';
+type Hooks = Required<Pick<ModuleFederationRuntimePlugin, HookName>>;
+type Args<K extends HookName> = Parameters<Hooks[K]>[0];
 
-/** The object handed to the runtime: `{ name: 'concord', ...hooks }`. */
+/**
+ * The object handed to the runtime: `{ name: 'concord', version, ...hooks }`. Hooks are methods, so the
+ * plugin fits the plugin type of every runtime version whose hook arguments differ slightly.
+ */
 export interface ConcordRuntimePlugin {
   name: 'concord';
   version: string;
-  init: Hook;
-  resolveShare: Hook;
-  afterLoadShare: Hook;
-  errorLoadShare: Hook;
-  initContainer: Hook;
-  beforeGetExpose: Hook;
+  init(args: Args<'init'>): void;
+  resolveShare(args: Args<'resolveShare'>): void;
+  afterLoadShare(args: Args<'afterLoadShare'>): void;
+  errorLoadShare(args: Args<'errorLoadShare'>): void;
+  initContainer(args: Args<'initContainer'>): void;
+  beforeGetExpose(args: Args<'beforeGetExpose'>): void;
 }
 
 /**
- * Creates the Concord runtime plugin for one container.
+ * Creates the Concord runtime plugin for one container. Never throws, whatever is on the page: in
+ * `warn` mode nothing Concord does can fail the container's load.
  * @example
  * import concord from '@concord/runtime-plugin';
  * createInstance({ name: 'host', plugins: [concord({ app: 'host', bundler: 'vite', mode: 'throw' })] });
@@ -48,23 +62,33 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
   const r = registry();
   // Invalid options (checked in development builds only) warn and fall back to the defaults: a typo in
   // a build config must not break the container's load.
-  let o: ResolvedOptions;
-  if (process.env.NODE_ENV === 'production') o = resolveOptions(options);
-  else
+  let o: ResolvedOptions = DEFAULTS;
+  try {
+    o = resolveOptions(options);
+  } catch (e) {
     try {
-      o = resolveOptions(options);
-    } catch (e) {
-      o = resolveOptions();
       console.warn((e as Error).message);
+    } catch {
+      // A console that throws: the defaults still apply.
     }
-  if (o.onDiagnostic) r.listeners.add(o.onDiagnostic);
-  for (const w of o.watch) r.watch.add(w);
-  expose();
-  hookBeacons();
+  }
+  try {
+    if (o.onDiagnostic) r.listeners.add(o.onDiagnostic);
+    for (const w of o.watch) r.watch.add(w);
+  } catch (e) {
+    fault(r, 'factory', e);
+  }
+  expose(r);
+  hookBeacons(r);
+  return hooks(r, o);
+}
+
+/** The hooks of one plugin instance, each body guarded. */
+function hooks(r: Registry, o: ResolvedOptions): ConcordRuntimePlugin {
   let bound: string | undefined;
   const changed = () => touch(r, o);
 
-  const join = (ins: Federation) => {
+  const join = (ins: Instance) => {
     const name = ins?.name;
     if (!name) return;
     bound = name;
@@ -77,7 +101,7 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
    * names the provider). Only when the consumer is blocked (`throw`) is the resolver replaced: the
    * runtime calls it right after, outside any try, so the load rejects with the ConcordError.
    */
-  const wrap = (args: Federation) => {
+  const wrap = (args: Args<'resolveShare'>) => {
     const { shareScopeMap, scope, pkgName: pkg, version, shareInfo } = args;
     const candidate = shareScopeMap?.[scope]?.[pkg]?.[version];
     // Who provided the entry, remembered before a load overwrites its `from`.
@@ -92,7 +116,7 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
     }
   };
 
-  const hooks: Record<string, Hook> = {
+  const bodies: { [K in HookName]: (args: Args<K>) => void } = {
     init: ({ origin }) => join(origin),
     resolveShare: wrap,
     afterLoadShare: changed,
@@ -102,10 +126,14 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
       const versions = Object.keys(shareScopeMap?.default?.[pkg] ?? {});
       report(
         r,
-        205,
+        'CONCORD-205',
         pkg,
         consumer.app,
-        { consumer, versions, requiredVersion: shareInfo?.shareConfig?.requiredVersion },
+        {
+          consumer,
+          versions,
+          requiredVersion: shareInfo?.shareConfig?.requiredVersion as string | undefined,
+        },
         o,
       );
     },
@@ -116,7 +144,7 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
       // the page-wide scan is batched — then fail the load if a throw-mode finding blocked it.
       // @module-federation/vite renames a host's remotes (`__mfe_internal__host__…__cart`) and keeps the
       // container's name as the alias.
-      const c = r.containers.get(m?.name) ?? r.containers.get(m?.alias);
+      const c = r.containers.get(m?.name) ?? r.containers.get(m?.alias as string);
       if (c && !c.bundler.endsWith('pack')) declared(r, c.instance, o);
       const d = r.blocked.get(c?.name as string);
       if (d) throw failure(d);
@@ -124,9 +152,10 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
   };
   // Every hook body is guarded: an internal fault is recorded (CONCORD-207), never propagated, so the
   // app's load goes on in `warn` mode; only a deliberate ConcordError escapes.
-  for (const k in hooks) {
-    const body = hooks[k]!;
-    hooks[k] = (args) => {
+  const plugin: Record<string, unknown> = { name: 'concord', version: VERSION };
+  for (const k in bodies) {
+    const body = bodies[k as HookName] as (args: unknown) => void;
+    plugin[k] = (args: unknown) => {
       try {
         body(args);
       } catch (e) {
@@ -135,5 +164,5 @@ export default function concordRuntimePlugin(options?: ConcordRuntimeOptions): C
       }
     };
   }
-  return { name: 'concord', version: VERSION, ...hooks } as unknown as ConcordRuntimePlugin;
+  return plugin as unknown as ConcordRuntimePlugin;
 }

@@ -1,19 +1,35 @@
 // The ONE page-wide registry every plugin instance reports into. Each container bundles its own copy
 // of this package (possibly another version), so the registry is plain data under a `Symbol.for` key —
 // a protocol, not a class — and every field below is part of it.
+import type { Federation, ModuleFederation } from '@module-federation/runtime';
+import type { Shared } from '@module-federation/runtime/types';
 import { DEFAULTS, type ResolvedOptions } from './options';
+import { report } from './report';
 import type { AppRef, ConcordDiagnostic } from './types';
 import { VERSION } from './version';
 
-/** A federation instance as far as Concord reads it (any runtime copy, 2.5+). */
-// biome-ignore lint/suspicious/noExplicitAny: boundary with foreign runtime objects of any version
-export type Federation = any;
+/** A federation instance (any runtime copy on the page: its own `version`, 2.6 or newer when tested). */
+export type Instance = ModuleFederation;
+/** One declared share, or one share-scope slot. */
+export type Share = Shared;
+
+/** What Concord reads on `globalThis`. Everything there may come from other code: read it guarded. */
+export interface Page {
+  __FEDERATION__?: Federation;
+  /** @module-federation/vite's module cache: `scope:pkg[@version]` → module, and who filed each. */
+  __mf_module_cache__?: { share?: Record<string, unknown> & { [OWNERS]?: Record<string, string> } };
+}
+
+export const OWNERS = Symbol.for('module-federation.shared-cache-owners');
+
+/** `globalThis`, as Concord reads it. */
+export const page = globalThis as typeof globalThis & Page;
 
 export interface Container extends AppRef {
   /** The federation container name (`from` in the share scope). */
   name: string;
   options: ResolvedOptions;
-  instance: Federation;
+  instance: Instance;
 }
 
 export interface Registry {
@@ -39,21 +55,71 @@ export interface Registry {
 
 const KEY = Symbol.for('concord.registry');
 
-/** The page-wide registry, created on first use. */
-export function registry(): Registry {
-  const g = globalThis as Record<symbol, Registry | undefined>;
-  let r = g[KEY];
-  if (!r?.diagnostics) {
-    r = g[KEY] = {
-      version: VERSION,
-      diagnostics: new Map(),
-      containers: new Map(),
-      listeners: new Set(),
-      providers: new WeakMap(),
-      blocked: new Map(),
-      watch: new Set(DEFAULTS.watch),
-    };
+/** Whether a value on the page has the registry's shape (another Concord version may leave another). */
+const usable = (r: unknown): r is Registry => {
+  try {
+    const x = r as Registry;
+    return (
+      x.diagnostics instanceof Map &&
+      x.containers instanceof Map &&
+      x.blocked instanceof Map &&
+      x.listeners instanceof Set &&
+      x.watch instanceof Set &&
+      x.providers instanceof WeakMap
+    );
+  } catch {
+    return false;
   }
+};
+
+/** This copy's own registry, while the page's cannot be used (CONCORD-209). */
+let own: Registry | undefined;
+
+/**
+ * The page-wide registry, created on first use. When the page holds something else under the key (a
+ * registry of another shape, a throwing or read-only property), this copy keeps a registry of its own and
+ * says so once (CONCORD-209). Never throws.
+ */
+export function registry(): Registry {
+  const g = page as unknown as Record<symbol, unknown>;
+  let found: unknown;
+  try {
+    found = g[KEY];
+  } catch (e) {
+    found = e;
+  }
+  if (usable(found)) return found;
+  const empty = found === undefined;
+  if (empty) own = undefined;
+  if (own) return own;
+  const r: Registry = {
+    version: VERSION,
+    diagnostics: new Map(),
+    containers: new Map(),
+    listeners: new Set(),
+    providers: new WeakMap(),
+    blocked: new Map(),
+    watch: new Set(DEFAULTS.watch),
+  };
+  try {
+    if (empty) {
+      g[KEY] = r;
+      if (g[KEY] === r) return r;
+    }
+  } catch {
+    // A frozen globalThis, a read-only key: fall through.
+  }
+  own = r;
+  let detail: string;
+  try {
+    detail =
+      found && typeof found === 'object'
+        ? `registry of version ${String((found as Registry).version)}`
+        : typeof found;
+  } catch {
+    detail = 'unreadable';
+  }
+  report(r, 'CONCORD-209', '', '', { versions: [VERSION], detail });
   return r;
 }
 
@@ -70,5 +136,6 @@ export const containersOf = (r: Registry, app: string): Container[] =>
 /** Whether the app shares `pkg` (`undefined` when no container of that app runs Concord). */
 export const shares = (r: Registry, app: string, pkg: string): boolean | undefined => {
   const c = containersOf(r, app)[0];
-  return c && !!c.instance?.options?.shared?.[pkg]?.length;
+  const shared = c?.instance?.options?.shared;
+  return c && !!(shared && Object.hasOwn(shared, pkg) && shared[pkg]?.length);
 };

@@ -4,16 +4,9 @@ export type Mode = 'warn' | 'throw' | 'off';
 /** The bundler that built a container, as the build plugins report it. */
 export type Bundler = 'vite' | 'rspack' | 'webpack';
 
-/** Every code this package can emit (the 2xx range; see docs/diagnostics.md). */
-export type DiagnosticCode =
-  | 'CONCORD-201'
-  | 'CONCORD-202'
-  | 'CONCORD-203'
-  | 'CONCORD-204'
-  | 'CONCORD-205'
-  | 'CONCORD-206'
-  | 'CONCORD-207'
-  | 'CONCORD-208';
+import type { DiagnosticCode } from './codes';
+
+export type { DiagnosticCode } from './codes';
 
 /** One app on the page: its Concord app name and the bundler that built it (`unknown` without Concord). */
 export interface AppRef {
@@ -39,7 +32,7 @@ export interface ConcordDiagnostic {
   message: string;
   /** What to change. */
   fix: string;
-  /** `docs/diagnostics.md#concord-2xx`. */
+  /** The absolute docs link of the code: `<docsUrl>#concord-2xx`. */
   docs: string;
   /** The versions involved: live, loaded, declared. */
   versions: string[];

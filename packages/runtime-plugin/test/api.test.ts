@@ -57,7 +57,7 @@ describe('assertSingleInstances()', () => {
     }
     expect(error?.code).toBe('CONCORD-202');
     expect(error?.message).toBe(
-      '[concord] CONCORD-202 live in more than one copy: zustand: 5.1.0 from host (vite),4.5.0 from catalog (rspack). See docs/diagnostics.md#concord-202',
+      '[concord] CONCORD-202 live in more than one copy: zustand: 5.1.0 from host (vite),4.5.0 from catalog (rspack). See https://github.com/concord-mf/concord/blob/main/docs/diagnostics.md#concord-202',
     );
   });
 
@@ -115,22 +115,51 @@ describe('warn mode output', () => {
     ]);
     expect(lines.filter((l) => l.startsWith('groupEnd'))).toHaveLength(2);
     expect(lines).toContain(
-      'groupCollapsed: [concord] CONCORD-203 zustand: "catalog" (rspack) runs a private copy (4.5.0) because it does not share zustand; its state is invisible to the other apps. Fix: add zustand to the shared config of "catalog" as a singleton. See docs/diagnostics.md#concord-203',
+      'groupCollapsed: [concord] CONCORD-203 zustand: "catalog" (rspack) runs a private copy (4.5.0) because it does not share zustand; its state is invisible to the other apps. Fix: add zustand to the shared config of "catalog" as a singleton. See https://github.com/concord-mf/concord/blob/main/docs/diagnostics.md#concord-203',
     );
   });
 
-  it('production: the code and the docs link only', async () => {
+  it('production: a compact line that stands alone (code, package, apps, versions, absolute link)', async () => {
     process.env.NODE_ENV = 'production';
     const { lines } = await splitPage();
     expect(lines.filter((l) => l.includes('[concord]'))).toEqual([
-      'warn: [concord] CONCORD-202 docs/diagnostics.md#concord-202',
-      'warn: [concord] CONCORD-203 docs/diagnostics.md#concord-203',
+      'warn: [concord] CONCORD-202 zustand: 5.1.0 from "host" (vite), 4.5.0 from "catalog" (rspack). https://github.com/concord-mf/concord/blob/main/docs/diagnostics.md#concord-202',
+      'warn: [concord] CONCORD-203 zustand: "catalog" (rspack): 4.5.0. https://github.com/concord-mf/concord/blob/main/docs/diagnostics.md#concord-203',
     ]);
     expect(getDiagnostics()[1]).toMatchObject({
       code: 'CONCORD-203',
-      message: 'docs/diagnostics.md#concord-203',
+      message: 'https://github.com/concord-mf/concord/blob/main/docs/diagnostics.md#concord-203',
       consumer: { app: 'catalog', bundler: 'rspack' },
       versions: ['4.5.0'],
     });
+  });
+
+  it('links to the configured docsUrl', async () => {
+    const docsUrl = 'https://docs.example.com/concord/v0.1/diagnostics';
+    const { lines } = await quietly(async () => {
+      const remote = rspackRemote(
+        { name: 'catalog', bundler: 'rspack', bundled: { zustand: '4.5.0' }, concord: { docsUrl } },
+        concord,
+      );
+      const p = page(
+        {
+          name: 'host',
+          bundler: 'vite',
+          shared: { zustand: { version: '5.1.0', singleton: true } },
+          concord: { docsUrl },
+        },
+        [remote],
+        concord,
+      );
+      await p.load('zustand');
+      await p.loadRemote('catalog');
+    });
+    expect(getDiagnostics().map((d) => d.docs)).toEqual([
+      'https://docs.example.com/concord/v0.1/diagnostics#concord-202',
+      'https://docs.example.com/concord/v0.1/diagnostics#concord-203',
+    ]);
+    expect(lines.filter((l) => l.startsWith('groupCollapsed'))[0]).toMatch(
+      / See https:\/\/docs\.example\.com\/concord\/v0\.1\/diagnostics#concord-202$/,
+    );
   });
 });

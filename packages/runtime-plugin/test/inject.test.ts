@@ -25,7 +25,7 @@ describe('beaconSnippet', () => {
       "/* @concord/beacon */
       ;(function () {
         var g = typeof globalThis === "object" ? globalThis : self, k = Symbol.for("concord.beacons"), a;
-        try { a = g[k]; if (!Array.isArray(a)) a = g[k] = []; } catch (e) { return; }
+        try { a = g[k]; if (!Array.isArray(a)) a = g[k] = []; if (!Object.isExtensible(a)) return; } catch (e) { return; }
         a.push({"package":"zustand","version":"5.1.0","app":"catalog","bundler":"rspack"});
       })();
       "

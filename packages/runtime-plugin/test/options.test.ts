@@ -9,7 +9,6 @@ import concord, {
   resolveOptions,
 } from '@concord/runtime-plugin';
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
-import type { ModuleFederationRuntimePlugin as Plugin291 } from '@module-federation/runtime-2-9-1';
 import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { RUNTIMES, resetPage } from './harness';
 
@@ -36,10 +35,13 @@ describe('the factory', () => {
     `);
   });
 
-  it('is a runtime plugin for both runtimes (types)', () => {
+  it('is a runtime plugin by Module Federation’s own type (types)', () => {
+    // The hooks' argument types are derived from the peer @module-federation/runtime a project installs
+    // (type-only imports), so each project checks the plugin against its own runtime's types; this
+    // workspace's is 2.9.3 (2.9.1's types name other ModuleFederation classes, as any two copies do).
     expectTypeOf(concord()).toMatchTypeOf<ModuleFederationRuntimePlugin>();
-    expectTypeOf(concord()).toMatchTypeOf<Plugin291>();
     expectTypeOf<ConcordRuntimePlugin['name']>().toEqualTypeOf<'concord'>();
+    expectTypeOf<Parameters<ConcordRuntimePlugin['resolveShare']>[0]['pkgName']>().toEqualTypeOf<string>();
   });
 
   it.each(Object.keys(RUNTIMES) as (keyof typeof RUNTIMES)[])(
@@ -63,7 +65,7 @@ describe('the factory', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const plugin = concord({ mode: 'loud' } as unknown as ConcordRuntimeOptions);
     expect(warn).toHaveBeenCalledWith(
-      "[concord] CONCORD-208 invalid option `mode`: \"loud\". Expected 'warn', 'throw' or 'off'. See docs/diagnostics.md#concord-208",
+      "[concord] CONCORD-208 invalid option `mode`: \"loud\". Expected 'warn', 'throw' or 'off'. See https://github.com/concord-mf/concord/blob/main/docs/diagnostics.md#concord-208",
     );
     const ins = RUNTIMES['2.9.3'].createInstance({ name: 'x', remotes: [], plugins: [plugin] });
     expect(ins.name).toBe('x');
@@ -79,6 +81,7 @@ describe('resolveOptions', () => {
       mode: 'warn',
       packages: {},
       watch: DEFAULT_WATCHED,
+      docsUrl: 'https://github.com/concord-mf/concord/blob/main/docs/diagnostics.md',
     });
     expect(
       resolveOptions({ app: 'cart', mode: undefined, packages: { zustand: { mode: 'throw' } } }),
@@ -88,6 +91,7 @@ describe('resolveOptions', () => {
       mode: 'warn',
       packages: { zustand: { mode: 'throw' } },
       watch: DEFAULT_WATCHED,
+      docsUrl: DEFAULTS.docsUrl,
     });
   });
 
@@ -129,6 +133,7 @@ describe('resolveOptions', () => {
     [{ watch: 'zustand' }, '`watch`: "zustand"'],
     [{ watch: ['zustand', 3] }, '`watch`: ["zustand",3]'],
     [{ onDiagnostic: 'log' }, '`onDiagnostic`: "log"'],
+    [{ docsUrl: 'docs/diagnostics.md' }, '`docsUrl`: "docs/diagnostics.md"'],
   ])('rejects %j naming the option and the value', (input, fragment) => {
     expect(() => resolveOptions(input as ConcordRuntimeOptions)).toThrow(
       expect.objectContaining({ code: 'CONCORD-208', message: expect.stringContaining(fragment) }),
