@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
+
+// `concord explain` prints docs/diagnostics.md entries offline: the page is inlined into the bin at build time.
+const diagnostics = readFileSync(new URL('../../docs/diagnostics.md', import.meta.url), 'utf8');
 
 export default defineConfig([
   {
@@ -19,5 +23,6 @@ export default defineConfig([
     publint: false,
     clean: false,
     banner: { js: '#!/usr/bin/env node' },
+    define: { __CONCORD_DIAGNOSTICS__: JSON.stringify(diagnostics) },
   },
 ]);

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs as ARGS, chromiumPath as CHROMIUM } from '../../../scripts/chromium.mjs';
 import { everyFinding, XSS, xssFiles } from './helpers/scenarios';
 
+// Real Chromium on a shared 2-core machine: page loads can take seconds, so no test relies on the 5 s default.
+const BROWSER = { timeout: 60_000 };
+
 let browser: Browser;
 let dir: string;
 
@@ -59,7 +62,7 @@ const visible = (page: Page, selector: string) =>
     .locator(selector)
     .evaluateAll((els) => els.filter((el) => !(el as HTMLElement).closest('[hidden]')).length);
 
-describe('the harness can see an injection', () => {
+describe('the harness can see an injection', BROWSER, () => {
   it('an unescaped payload does fire a dialog here', async () => {
     const { page, dialogs } = await open('naive.html', `<!doctype html><body>${XSS}</body>`);
     await expect.poll(() => dialogs.length).toBe(1);
@@ -68,7 +71,7 @@ describe('the harness can see an injection', () => {
   });
 });
 
-describe('a page whose every string is an injection attempt', () => {
+describe('a page whose every string is an injection attempt', BROWSER, () => {
   let report: Report;
   let opened: Opened;
   beforeAll(async () => {
@@ -106,7 +109,7 @@ describe('a page whose every string is an injection attempt', () => {
   });
 });
 
-describe('the page for a report with every finding', () => {
+describe('the page for a report with every finding', BROWSER, () => {
   let report: Report;
   let opened: Opened;
   beforeAll(async () => {

@@ -54,7 +54,7 @@ describe('runReport (what the build plugins call)', () => {
       '`failOn` must be "error", "warning" or "never", got "fatal"',
     );
     await expect(runReport({ inputs: [], timeoutMs: -1 })).rejects.toThrow(
-      '`timeoutMs` must be a positive number, got -1',
+      '`timeoutMs` must be an integer from 1 to 600000, got -1',
     );
   });
 
