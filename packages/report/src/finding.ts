@@ -23,7 +23,34 @@ export const CODES = {
   'CONCORD-423': 'Slice owner not among the inputs',
   'CONCORD-424': 'Slice claimed by two owners',
   'CONCORD-425': 'Vite non-singletons of one version race for one module',
+  'CONCORD-426': 'Apps run different Module Federation runtimes',
+  'CONCORD-427': 'Module Federation runtime older than Concord supports',
+  'CONCORD-428': 'Subpath of a shared package not shared by every app',
+  'CONCORD-429': 'App not checked',
 } as const;
+
+/**
+ * The load-time code (2xx, @concord/runtime-plugin) that reports on the page what each report code predicts
+ * from the manifests: one pair per outcome, shown in docs/diagnostics.md. `null`: the outcome has no load-time
+ * code (Module Federation's own error, or nothing to see on a page).
+ */
+export const RUNTIME_PAIRS = {
+  'CONCORD-410': 'CONCORD-201',
+  'CONCORD-411': null,
+  'CONCORD-412': 'CONCORD-204',
+  'CONCORD-413': 'CONCORD-203',
+  'CONCORD-414': null,
+  'CONCORD-415': 'CONCORD-206',
+  'CONCORD-416': 'CONCORD-202',
+  'CONCORD-417': null,
+  'CONCORD-418': 'CONCORD-201',
+  'CONCORD-420': 'CONCORD-302',
+  'CONCORD-425': 'CONCORD-201',
+  'CONCORD-426': null,
+  'CONCORD-427': 'CONCORD-207',
+  'CONCORD-428': 'CONCORD-202',
+  'CONCORD-429': null,
+} as const satisfies Partial<Record<keyof typeof CODES, string | null>>;
 
 export type Code = keyof typeof CODES;
 
@@ -42,7 +69,11 @@ export interface FindingParts {
 
 export const docsLink = (code: Code): string => `docs/diagnostics.md#${code.toLowerCase()}`;
 
-const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
+const sentence = (s: string): string => {
+  // A character test: a `$`-anchored regex walks the whole (possibly long) message.
+  const last = s.charCodeAt(s.length - 1);
+  return last === 46 || last === 33 || last === 63 ? s : `${s}.`;
+};
 
 /** Builds a finding whose message is one sentence in three parts, then the docs link (see STYLE.md). */
 export function finding(code: Code, parts: FindingParts): Finding {
@@ -78,8 +109,20 @@ export function compareFindings(a: Finding, b: Finding): number {
     cmp(a.code, b.code) ||
     cmp(a.package ?? '', b.package ?? '') ||
     cmp(a.input ?? '', b.input ?? '') ||
-    cmp(a.apps?.join('\u0000') ?? '', b.apps?.join('\u0000') ?? '')
+    cmpLists(a.apps ?? NONE, b.apps ?? NONE)
   );
+}
+
+const NONE: readonly string[] = [];
+
+/** Element by element: the order of `apps.join('\0')` without building the strings (sorting 7,000 findings). */
+function cmpLists(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = cmp(a[i]!, b[i]!);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -45,6 +45,8 @@ export interface ConcordSharedConfig {
   singleton?: boolean;
   strictVersion?: boolean;
   import?: boolean;
+  /** Recorded by metadata that says what Module Federation registers (src/metadata); absent: not eager. */
+  eager?: boolean;
 }
 
 /** `describeContract()` output, plus the npm package the contract lives in. */
@@ -69,6 +71,10 @@ export interface ConcordMetadata {
   shared: Record<string, ConcordSharedConfig>;
   watched?: string[];
   dependencies: Record<string, string>;
+  /** The Module Federation runtime the container runs (src/metadata `runtime`), when recorded. */
+  runtime?: { package: string; version: string };
+  /** Version of the bundler that built the app, when recorded. */
+  bundlerVersion?: string;
 }
 
 /** A validated manifest: the fields the analysis uses, nothing else. */
@@ -79,6 +85,11 @@ export interface FederationManifest {
   remoteEntryType: string | null;
   shared: ManifestShared[];
   concord: ConcordMetadata | null;
+  /**
+   * Container names of the remotes the manifest lists (`remotes[].federationContainerName`): the report takes
+   * the app listing the others as the host. Absent when the loader did not record them.
+   */
+  remotes?: string[];
 }
 
 export type LoadedInput =

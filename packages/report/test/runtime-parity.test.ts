@@ -3,6 +3,9 @@
 // registering into one share scope in input order, `version-first`, its own resolver and its own warning.
 // The pages are Rspack/enhanced apps: their consumers go through that resolver. A Vite non-singleton runs
 // what @module-federation/vite's module cache holds instead (vite-module-cache.test.ts, CONCORD-418).
+// Every container here registers through `initializeSharing`, as remotes do, so the report is told there is
+// no host (`host: false`); a host's own shares registering first and keeping their slot is what a browser
+// shows (shared/reference/adoption-facts.md #1), checked in Chromium by e2e/specs/differential.
 import { analyze } from '@concord/report';
 import { ModuleFederation } from '@module-federation/runtime-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -106,6 +109,7 @@ describe('the report predicts what the runtime does', () => {
           ]),
         ),
       ),
+      { host: false },
     );
     const row = report.matrix[0]!;
     for (let i = 0; i < apps.length; i++) {

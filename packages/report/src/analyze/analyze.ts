@@ -1,10 +1,14 @@
-import { appLabel, compareFindings, finding } from '../finding';
+import { compareFindings, finding } from '../finding';
 import type { AnalyzeOptions } from '../options';
 import type { Finding, LoadedInput, MatrixRow, Report } from '../types';
 import { VERSION } from '../version';
 import { type App, collectApps, declares } from './apps';
+import { runtimeFindings } from './checks/runtimes';
+import { subpathFindings } from './checks/subpaths';
+import { uncheckedFindings } from './checks/unchecked';
 import { analyzeContracts } from './contracts';
-import { analyzePackage } from './packages';
+import type { HostOption } from './host';
+import { analyzePackage } from './package-row';
 import { createSatisfies } from './share-scope';
 
 /** The version of the JSON report schema (`report.schema`); see schema/report.schema.json. */
@@ -14,8 +18,8 @@ export const REPORT_SCHEMA = 1;
  * Analyses loaded manifests (from `loadManifest`), in order — put the host first, as it initialises first on the
  * page. Pure: no I/O, JSON-serialisable result, the same output for the same inputs.
  */
-export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Report {
-  const { apps, findings, watchSets, uses } = collectApps(inputs, options.watched ?? []);
+export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOption = {}): Report {
+  const { apps, findings, watchSets, uses } = collectApps(inputs, options.watched ?? [], options.host);
   const byName = new Map(apps.map((a) => [a.name, a]));
   // Rows: every shared package, plus watched libraries some app bundles privately (CONCORD-413).
   const packages = new Set(uses.keys());
@@ -50,6 +54,9 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Re
     for (const f of result.findings) findings.push(f);
   }
   for (const f of analyzeContracts(apps, satisfies)) findings.push(f);
+  for (const f of subpathFindings(uses)) findings.push(f);
+  for (const f of runtimeFindings(apps)) findings.push(f);
+  for (const f of uncheckedFindings(apps)) findings.push(f);
   findings.sort(compareFindings);
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings)
@@ -78,7 +85,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions = {}): Re
 const notShared = (app: App, pkg: string, version: string): Finding =>
   finding('CONCORD-413', {
     severity: 'error',
-    what: `${appLabel(app.name, app.bundler)} depends on ${pkg} ${version} but does not share it`,
+    what: `${app.label} depends on ${pkg} ${version} but does not share it`,
     consequence: `It bundles a private copy of ${pkg}: its state never meets the state of the other apps`,
     fix: `Add ${pkg} to ${app.name}'s shared options as a singleton (the Concord build plugins share watched libraries unless \`watch\` leaves them out)`,
     package: pkg,

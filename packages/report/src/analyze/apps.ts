@@ -4,6 +4,7 @@
 import { DEFAULT_WATCHED } from '@concord/runtime-plugin/inject';
 import { appLabel, finding } from '../finding';
 import type { Bundler, FederationManifest, Finding, LoadedInput, MatrixCell } from '../types';
+import { findHost } from './host';
 import type { Declaration } from './share-scope';
 
 /**
@@ -27,6 +28,10 @@ export interface App {
   bundler: Bundler;
   input: string;
   manifest: FederationManifest;
+  /** `"cart" (vite)`, built once: every message names apps this way. */
+  label: string;
+  /** The host of the page (see host.ts): its shares register first and keep their slot. */
+  host: boolean;
   watched: ReadonlySet<string>;
   /** This app's cell in rows of packages it neither shares nor depends on (one object, reused). */
   absent: MatrixCell;
@@ -35,6 +40,7 @@ export interface App {
 export function collectApps(
   inputs: LoadedInput[],
   extraWatched: readonly string[],
+  hostOption?: string | false,
 ): { apps: App[]; findings: Finding[]; watchSets: ReadonlySet<string>[]; uses: Map<string, AppDecl[]> } {
   const apps: App[] = [];
   const uses = new Map<string, AppDecl[]>();
@@ -76,6 +82,8 @@ export function collectApps(
       bundler: input.bundler,
       input: input.input,
       manifest: m,
+      label: appLabel(input.app, input.bundler),
+      host: false,
       watched,
       absent: Object.freeze({
         app: input.app,
@@ -88,10 +96,13 @@ export function collectApps(
         verdict: 'absent',
       }),
     };
-    declarations(app, m, uses);
     byName.set(app.name, app);
     apps.push(app);
   }
+  const host = findHost(apps, hostOption);
+  if (host >= 0) apps[host]!.host = true;
+  // Declarations after the host is known; each package's list stays in app order.
+  for (const app of apps) declarations(app, app.manifest, uses);
   return { apps, findings, watchSets: [...watchSets.values()], uses };
 }
 
@@ -127,7 +138,9 @@ function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDe
   for (const s of m.shared) {
     if (has(s.name)) continue;
     const c = configured?.[s.name];
-    const requiredVersion = c?.requiredVersion ?? s.requiredVersion;
+    // The manifest's range is what Module Federation registered; Concord's older metadata recorded a range the
+    // runtime never used (`^4.18.1` for `4.18.1`), so it only fills in a range the manifest did not record.
+    const requiredVersion = s.requiredVersion ?? c?.requiredVersion ?? null;
     const singleton = c?.singleton ?? s.singleton;
     add(s.name, {
       owner,
@@ -139,6 +152,7 @@ function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDe
       singleton: singleton ?? false,
       singletonSource: c?.singleton !== undefined ? 'concord' : s.singleton !== null ? 'manifest' : null,
       strictVersion: c?.strictVersion ?? null,
+      eager: c?.eager === true,
     });
   }
   // Vite lists only the shares the build used; the configured ones complete the picture.
@@ -158,6 +172,7 @@ function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDe
         singleton: c.singleton ?? false,
         singletonSource: c.singleton !== undefined ? 'concord' : null,
         strictVersion: c.strictVersion ?? null,
+        eager: c.eager === true,
       });
     }
 }

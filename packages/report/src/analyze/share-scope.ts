@@ -1,7 +1,8 @@
 // What the runtime would hand each app, computed with the runtime's own code: the share scope is rebuilt the way
-// `SharedHandler.initializeSharing` registers providers, then `getRegisteredShare` (runtime-core
-// dist/utils/share.js, strategy `version-first`) picks the version, and `satisfy` judges ranges.
-// test/runtime-parity.test.ts checks every answer against real runtime instances.
+// containers register providers (the host's own shares first, then every remote's `initializeSharing`), then
+// `getRegisteredShare` (runtime-core dist/utils/share.js, strategy `version-first`) picks the version, and
+// `satisfy` judges ranges. test/runtime-parity.test.ts checks every answer against real runtime instances, and
+// e2e/specs/differential checks the whole model against the playground in Chromium.
 import { getRegisteredShare, satisfy } from '@module-federation/runtime-core';
 import type { ProviderRef } from '../types';
 
@@ -15,6 +16,8 @@ export interface Declaration {
   requiredVersion: string | false | null;
   singleton: boolean;
   strictVersion: boolean | null;
+  /** `eager` as Concord's metadata records it (manifests do not): an eager provider takes a lazy one's slot. */
+  eager: boolean;
 }
 
 /** The runtime's `Shared` record, reduced to what selection reads. */
@@ -24,7 +27,7 @@ interface SlotEntry {
   loaded: boolean;
   scope: string[];
   strategy: 'version-first';
-  shareConfig: { singleton: boolean; requiredVersion: string | false };
+  shareConfig: { singleton: boolean; requiredVersion: false; eager: boolean };
 }
 
 export type Resolution =
@@ -49,17 +52,22 @@ export type Resolution =
 export type Satisfies = (version: string, range: string) => boolean;
 
 /**
- * The runtime's `satisfy`, memoised for one analysis: a 500-app report asks the same few questions thousands
- * of times, and each uncached call re-parses both strings with a chain of regular expressions.
+ * The runtime's `satisfy`, asked once per distinct (range, version) pair of one analysis: a 2,000-app fleet
+ * asks the same few hundred questions hundreds of thousands of times, and each uncached call re-parses both
+ * strings with a chain of regular expressions. Two map lookups, no key string built per call.
  */
 export function createSatisfies(): Satisfies {
-  const cache = new Map<string, boolean>();
+  const byRange = new Map<string, Map<string, boolean>>();
   return (version, range) => {
-    const key = `${version}\u0000${range}`;
-    let hit = cache.get(key);
+    let byVersion = byRange.get(range);
+    if (byVersion === undefined) {
+      byVersion = new Map();
+      byRange.set(range, byVersion);
+    }
+    let hit = byVersion.get(version);
     if (hit === undefined) {
       hit = satisfy(version, range);
-      cache.set(key, hit);
+      byVersion.set(version, hit);
     }
     return hit;
   };
@@ -67,13 +75,15 @@ export function createSatisfies(): Satisfies {
 
 // The resolveShare hook with no plugin on it: getRegisteredShare then calls its default resolver.
 const NO_PLUGINS = { emit: () => undefined };
-const OWN_COPY: Resolution = Object.freeze({ kind: 'own-copy' });
-const UNPROVIDED: Resolution = Object.freeze({ kind: 'unprovided' });
+export const OWN_COPY: Resolution = Object.freeze({ kind: 'own-copy' });
+export const UNPROVIDED: Resolution = Object.freeze({ kind: 'unprovided' });
 
 type RuntimeArgs = Parameters<typeof getRegisteredShare>;
 
 export class PackageScope {
   private readonly versions: Record<string, SlotEntry> = Object.create(null);
+  /** Versions whose slot the host holds: nothing takes them over (see `register`). */
+  private readonly hostSlots = new Set<string>();
   private count = 0;
   private picked: ProviderRef | null | undefined;
   /** Resolutions by range, for singleton and other consumers: those that declare the same get the same answer. */
@@ -86,31 +96,44 @@ export class PackageScope {
   ) {}
 
   /**
-   * Registers a provider, in the order containers initialise (the host first, then its remotes). Same rule as
-   * `initializeSharing`'s `register`: an unloaded, non-eager slot is taken over when the new container's name
-   * sorts after the current holder's.
+   * Registers a provider, in the order containers initialise: the host's own shares are registered at its
+   * `init`, before any remote container starts, and keep their slot (shared/reference/adoption-facts.md #1);
+   * between remotes, `initializeSharing`'s `register` rule: an unloaded slot goes to the eager provider, else
+   * to the container whose name sorts last (the same whatever order the remotes start in).
    */
-  register(app: string, version: string): void {
+  register(app: string, version: string, host: boolean, eager: boolean): void {
     const existing = this.versions[version];
     if (existing) {
       // The slot keeps its place in the scope's key order; only its holder changes.
-      if (app > existing.from) existing.from = app;
+      if (this.hostSlots.has(version)) return;
+      const takes = eager !== existing.shareConfig.eager ? eager : app > existing.from;
+      if (host || takes) {
+        existing.from = app;
+        existing.shareConfig.eager = eager;
+      }
+      if (host) this.hostSlots.add(version);
       return;
     }
     this.count++;
+    if (host) this.hostSlots.add(version);
     this.versions[version] = {
       version,
       from: app,
       loaded: false,
       scope: ['default'],
       strategy: 'version-first',
-      shareConfig: { singleton: false, requiredVersion: false },
+      shareConfig: { singleton: false, requiredVersion: false, eager },
     };
   }
 
   /** Distinct registered versions in scope order. */
   registeredVersions(): string[] {
     return Object.keys(this.versions);
+  }
+
+  /** The app holding a version's slot (undefined when nobody provides it). */
+  holder(version: string): string | undefined {
+    return this.versions[version]?.from;
   }
 
   /**

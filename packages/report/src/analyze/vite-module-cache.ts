@@ -37,8 +37,8 @@ interface Filed {
 /**
  * Replaces, in place, the resolutions of Vite non-singletons that run a module the cache was handed by the
  * host (under their version's key) or by the first Vite singleton (under the singleton key). `uses` and
- * `resolutions` are aligned and in input order, which the report takes as the order containers start:
- * the host, the first input, always starts first.
+ * `resolutions` are aligned and in input order; the host's container starts first, then the remotes in input
+ * order (the report's stand-in for an order it cannot know: CONCORD-425 names the races that matter).
  */
 export function applyViteModuleCache(
   uses: readonly AppDecl[],
@@ -65,7 +65,11 @@ export function applyViteModuleCache(
       },
     };
   };
-  for (let i = 0; i < uses.length; i++) {
+  // The host's container starts first, then the remotes (in input order: the report's stand-in for theirs).
+  const hostAt = uses.findIndex((d) => d.owner.host);
+  for (let k = hostAt < 0 ? 0 : -1; k < uses.length; k++) {
+    if (k === hostAt) continue;
+    const i = k < 0 ? hostAt : k;
     const d = uses[i]!;
     if (d.owner.bundler !== 'vite') continue;
     const r = resolutions[i]!;
@@ -78,7 +82,7 @@ export function applyViteModuleCache(
     else if (!singleton || filled.has(d.declared)) {
       if (r.kind === 'unprovided') continue;
       filled.add(d.declared);
-      if (d.owner.index === 0) {
+      if (d.owner.host) {
         const provider = r.kind === 'shared' ? r.provider : { app: d.owner.name, version: d.declared };
         byHost.set(d.declared, { provider, filedBy: d.owner.name });
       }

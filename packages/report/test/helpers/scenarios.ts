@@ -27,6 +27,8 @@ export function everyFindingFiles(): PageFile[] {
       { name: '@acme/contract', version: '1.3.0', singleton: true },
       { name: 'lodash', version: '4.17.21' },
       { name: 'date-fns', version: '3.6.0', singleton: true },
+      // Shared by the host only, while cart and catalog share react (CONCORD-428).
+      { name: 'react/jsx-runtime', version: '19.3.1', requiredVersion: '19.3.1', singleton: true },
     ],
     concord({
       app: 'host',
@@ -94,6 +96,14 @@ export function everyFindingFiles(): PageFile[] {
       shared: { '@acme/analytics': { singleton: true, import: false } },
     }),
   );
+  // The host loads a remote the report is not given (CONCORD-429); catalog runs an old runtime (426, 427).
+  host.remotes = ['cart', 'catalog', 'account', 'billing'].map((name) => ({
+    federationContainerName: name,
+    moduleName: 'Widget',
+    alias: name,
+    entry: '*',
+  }));
+  (catalog.metaData as Record<string, unknown>).pluginVersion = '2.6.0';
   const newer = { ...viteManifest('legacy', []), concord: { schema: 2, app: 'legacy' } };
   const hostStats = { ...host, buildOutput: [], assetAnalysis: {} };
   return [

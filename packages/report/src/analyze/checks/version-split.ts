@@ -1,0 +1,70 @@
+// CONCORD-411: several versions of a singleton on offer. Only one runs; when every singleton consumer's range
+// accepts it the page is fine (info), else the mismatches are CONCORD-410 errors and this names the drift.
+import { capped, finding, listOf } from '../../finding';
+import { from, labels, type PackageContext } from '../context';
+
+export function versionSplit({
+  pkg,
+  users,
+  byName,
+  resolutions,
+  versions,
+  selected,
+  findings,
+}: PackageContext): void {
+  if (versions.length < 2 || !selected) return;
+  const singletons = users.filter((d) => d.singleton);
+  if (singletons.length === 0) return;
+  const providers = new Map<string, string[]>();
+  for (const d of users) {
+    if (d.version === null) continue;
+    const list = providers.get(d.version);
+    if (list) {
+      if (list.length < 9) list.push(`"${d.app}"`);
+      else list.push('');
+    } else providers.set(d.version, [`"${d.app}"`]);
+  }
+  let satisfied = true;
+  for (let i = 0; i < users.length; i++) {
+    const r = resolutions[i]!;
+    if (users[i]!.singleton && r.kind === 'shared' && !r.satisfied) satisfied = false;
+  }
+  const byVersion = versions.map((v) => {
+    const list = providers.get(v)!;
+    return `${v} (${listOf(list.length > 8 ? [...list.slice(0, 7), `${list.length - 7} more`] : list)})`;
+  });
+  findings.push(
+    capFinding(
+      pkg,
+      users,
+      byName,
+      selected,
+      versions.length,
+      capped(byVersion).join(', '),
+      satisfied,
+      singletons,
+    ),
+  );
+}
+
+function capFinding(
+  pkg: string,
+  users: PackageContext['users'],
+  byName: PackageContext['byName'],
+  selected: NonNullable<PackageContext['selected']>,
+  count: number,
+  byVersion: string,
+  satisfied: boolean,
+  singletons: PackageContext['users'],
+) {
+  return finding('CONCORD-411', {
+    severity: satisfied ? 'info' : 'warning',
+    what: `${pkg} is a singleton in ${listOf(labels(singletons, (d) => d.owner.label))} but the apps provide ${count} versions: ${byVersion}`,
+    consequence: satisfied
+      ? `Only one copy runs on the page (the runtime picks ${from(selected, byName)}) and every singleton's range accepts it: nothing breaks today, but the next release in one app can put another out of range`
+      : `Only one copy runs on the page: the runtime picks ${from(selected, byName)}, so the other apps run against a version they were not built with`,
+    fix: `Bring every app to the same ${pkg} version (one catalog entry or one renovate group for all apps)`,
+    package: pkg,
+    apps: users.map((d) => d.app),
+  });
+}

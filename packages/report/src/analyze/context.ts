@@ -1,0 +1,43 @@
+// What every per-package check reads: the package's declarations, what the runtime hands each of them, and
+// helpers that name apps and versions the same way in every message.
+import type { Finding, ProviderRef } from '../types';
+import type { App, AppDecl } from './apps';
+import type { Resolution, Satisfies } from './share-scope';
+
+export interface PackageContext {
+  pkg: string;
+  /** The apps that declare `pkg`, in app order. */
+  users: readonly AppDecl[];
+  byName: Map<string, App>;
+  /** Aligned with `users`. */
+  resolutions: Resolution[];
+  /** Distinct provided versions, highest first. */
+  versions: string[];
+  selected: ProviderRef | null;
+  watched: boolean;
+  findings: Finding[];
+  satisfies: Satisfies;
+  /** Vite non-singletons of one declared version whose outcome depends on which starts first. */
+  races: Map<string, number[]>;
+}
+
+/** `5.1.0 from "host" (vite)`. */
+export const from = (p: ProviderRef, apps: Map<string, App>): string =>
+  `${p.version} from ${apps.get(p.app)!.label}`;
+
+/** `4.5.7 (requiredVersion ^4.5.7)`: what an app declares, for messages. */
+export const declaration = (d: AppDecl): string =>
+  `${d.declared}${d.requiredRaw === null ? '' : ` (requiredVersion ${d.requiredRaw})`}`;
+
+/**
+ * `capped(items.map(label), max)` without labelling the items a message leaves out (a finding about 2,000
+ * apps names eight).
+ */
+export function labels<T>(items: readonly T[], label: (item: T) => string, max = 8): string[] {
+  const over = items.length > max;
+  const n = over ? max - 1 : items.length;
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = label(items[i]!);
+  if (over) out.push(`${items.length - max + 1} more`);
+  return out;
+}
