@@ -1,6 +1,7 @@
 export { analyze, REPORT_SCHEMA } from './analyze/analyze';
 export { DEFAULT_WATCHED } from './analyze/apps';
-export { CODES, formatFinding, reachesFailOn } from './finding';
+export { CODES, formatFinding, RUNTIME_PAIRS, reachesFailOn } from './finding';
+export type { HostOption } from './analyze/host';
 export { fromManifestObject, loadManifest, parseManifest } from './load/load-manifest';
 export * from './metadata/index';
 export type {
@@ -9,10 +10,8 @@ export type {
   ReportInput,
   RunReportOptions,
 } from './options';
-export { renderGithub } from './render/github';
 export { renderHtml } from './render/html';
 export { renderJson } from './render/json';
-export { renderMarkdown } from './render/markdown';
 export { renderTerminal, shouldColor, type TerminalOptions } from './render/terminal';
 export { type RunReportResult, runReport } from './run-report';
 export type * from './types';
