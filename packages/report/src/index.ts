@@ -10,8 +10,10 @@ export type {
   ReportInput,
   RunReportOptions,
 } from './options';
+export { renderGithub } from './render/github';
 export { renderHtml } from './render/html';
 export { renderJson } from './render/json';
+export { renderMarkdown } from './render/markdown';
 export { renderTerminal, shouldColor, type TerminalOptions } from './render/terminal';
 export { type RunReportResult, runReport } from './run-report';
 export type * from './types';

@@ -8,6 +8,7 @@ import type {
   FederationManifest,
   ManifestShared,
 } from '../types';
+import { LIMITS } from './limits';
 
 /** A shape problem: the JSON path of the field, what was expected, and what was there. */
 export interface Issue {
@@ -34,14 +35,39 @@ const issue = (field: string, expected: string, v: unknown): Issue => ({
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const NAME = `a name of at most ${LIMITS.name} characters`;
+const RANGE = `a range of at most ${LIMITS.range} characters`;
+
+/** A non-empty name within the cap, or the issue. */
+const checkName = (v: unknown, field: string, expected: string): Issue | null =>
+  typeof v !== 'string' || v === ''
+    ? issue(field, expected, v)
+    : v.length > LIMITS.name
+      ? issue(field, NAME, v)
+      : null;
+
+/** A version or range string within the cap (checked before anything matches it), or the issue. */
+const checkRange = (v: string, field: string): Issue | null =>
+  v.length > LIMITS.range ? issue(field, RANGE, v) : null;
+
+const tooMany = (field: string, n: number, max: number): Issue => ({
+  field,
+  expected: `at most ${max} entries`,
+  got: `${n} entries`,
+});
+
 /** `shared` entries: both bundlers write `{ id, name, version, singleton, requiredVersion, assets }`. */
 function validateShared(list: unknown[], out: ManifestShared[]): Issue | null {
+  if (list.length > LIMITS.entries) return tooMany('shared', list.length, LIMITS.entries);
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
     if (!isObject(e)) return issue(`shared[${i}]`, 'an object', e);
     const { name, version, singleton, requiredVersion } = e;
-    if (typeof name !== 'string' || name === '') return issue(`shared[${i}].name`, 'a package name', name);
+    const badName = checkName(name, `shared[${i}].name`, 'a package name');
+    if (badName) return badName;
     if (typeof version !== 'string') return issue(`shared[${i}].version`, 'a version string', version);
+    const longVersion = checkRange(version, `shared[${i}].version`);
+    if (longVersion) return longVersion;
     if (singleton !== undefined && typeof singleton !== 'boolean')
       return issue(`shared[${i}].singleton`, 'true or false', singleton);
     if (
@@ -51,8 +77,12 @@ function validateShared(list: unknown[], out: ManifestShared[]): Issue | null {
       typeof requiredVersion !== 'string'
     )
       return issue(`shared[${i}].requiredVersion`, 'a range string, false or null', requiredVersion);
+    if (typeof requiredVersion === 'string') {
+      const longRange = checkRange(requiredVersion, `shared[${i}].requiredVersion`);
+      if (longRange) return longRange;
+    }
     out.push({
-      name,
+      name: name as string,
       version,
       requiredVersion: requiredVersion === undefined ? null : requiredVersion,
       singleton: singleton === undefined ? null : singleton,
@@ -67,18 +97,24 @@ export type ManifestResult = { ok: true; manifest: FederationManifest } | { ok: 
 export function validateManifest(value: unknown, input: string): ManifestResult {
   if (!isObject(value)) return { ok: false, issue: issue('(root)', 'a JSON object', value) };
   const { name, metaData, shared } = value;
-  if (typeof name !== 'string' || name === '')
-    return { ok: false, issue: issue('name', 'the container name', name) };
+  const badName = checkName(name, 'name', 'the container name');
+  if (badName) return { ok: false, issue: badName };
   if (!isObject(metaData)) return { ok: false, issue: issue('metaData', 'an object', metaData) };
   if (!Array.isArray(shared)) return { ok: false, issue: issue('shared', 'an array', shared) };
   const { pluginVersion, remoteEntry } = metaData;
-  if (pluginVersion !== undefined && typeof pluginVersion !== 'string')
-    return { ok: false, issue: issue('metaData.pluginVersion', 'a string', pluginVersion) };
+  if (
+    pluginVersion !== undefined &&
+    (typeof pluginVersion !== 'string' || pluginVersion.length > LIMITS.range)
+  )
+    return {
+      ok: false,
+      issue: issue('metaData.pluginVersion', RANGE.replace('range', 'version'), pluginVersion),
+    };
   if (remoteEntry !== undefined && !isObject(remoteEntry))
     return { ok: false, issue: issue('metaData.remoteEntry', 'an object', remoteEntry) };
   const entryType = remoteEntry?.type;
-  if (entryType !== undefined && typeof entryType !== 'string')
-    return { ok: false, issue: issue('metaData.remoteEntry.type', 'a string', entryType) };
+  if (entryType !== undefined && (typeof entryType !== 'string' || entryType.length > LIMITS.name))
+    return { ok: false, issue: issue('metaData.remoteEntry.type', NAME, entryType) };
   const list: ManifestShared[] = [];
   const bad = validateShared(shared, list);
   if (bad) return { ok: false, issue: bad };
@@ -91,7 +127,7 @@ export function validateManifest(value: unknown, input: string): ManifestResult 
   return {
     ok: true,
     manifest: {
-      name,
+      name: name as string,
       kind: stats ? 'stats' : 'manifest',
       pluginVersion: pluginVersion ?? null,
       remoteEntryType: entryType ?? null,
@@ -120,8 +156,13 @@ const BUNDLERS: readonly Bundler[] = ['vite', 'rspack', 'webpack', 'enhanced'];
 
 function stringList(v: unknown, field: string): Issue | null {
   if (!Array.isArray(v)) return issue(field, 'an array of strings', v);
-  for (let i = 0; i < v.length; i++)
-    if (typeof v[i] !== 'string') return issue(`${field}[${i}]`, 'a string', v[i]);
+  if (v.length > LIMITS.list) return tooMany(field, v.length, LIMITS.list);
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
+    if (typeof item !== 'string') return issue(`${field}[${i}]`, 'a string', item);
+    // `reads` entries are `slice.field`: two names.
+    if (item.length > 2 * LIMITS.name + 1) return issue(`${field}[${i}]`, NAME, item);
+  }
   return null;
 }
 
@@ -130,8 +171,12 @@ function validateSharedConfig(v: unknown, field: string): Issue | null {
   const { version, requiredVersion, singleton, strictVersion, import: imp } = v;
   if (version !== undefined && typeof version !== 'string')
     return issue(`${field}.version`, 'a string', version);
+  if (typeof version === 'string' && version.length > LIMITS.range)
+    return issue(`${field}.version`, RANGE, version);
   if (requiredVersion !== undefined && requiredVersion !== false && typeof requiredVersion !== 'string')
     return issue(`${field}.requiredVersion`, 'a range string or false', requiredVersion);
+  if (typeof requiredVersion === 'string' && requiredVersion.length > LIMITS.range)
+    return issue(`${field}.requiredVersion`, RANGE, requiredVersion);
   if (singleton !== undefined && typeof singleton !== 'boolean')
     return issue(`${field}.singleton`, 'true or false', singleton);
   if (strictVersion !== undefined && typeof strictVersion !== 'boolean')
@@ -141,19 +186,33 @@ function validateSharedConfig(v: unknown, field: string): Issue | null {
 }
 
 const validateDependency = (d: unknown, field: string): Issue | null =>
-  typeof d === 'string' ? null : issue(field, 'a version string', d);
+  typeof d !== 'string'
+    ? issue(field, 'a version string', d)
+    : d.length > LIMITS.range
+      ? issue(field, RANGE, d)
+      : null;
 
 function validateContract(c: unknown, field: string): Issue | null {
   if (!isObject(c)) return issue(field, 'an object', c);
-  if (c.package !== undefined && typeof c.package !== 'string')
-    return issue(`${field}.package`, 'a string', c.package);
-  if (typeof c.name !== 'string') return issue(`${field}.name`, 'a string', c.name);
+  if (c.package !== undefined) {
+    const bad = checkName(c.package, `${field}.package`, 'a package name');
+    if (bad) return bad;
+  }
+  const badName = checkName(c.name, `${field}.name`, 'a string');
+  if (badName) return badName;
   if (typeof c.version !== 'string') return issue(`${field}.version`, 'a version string', c.version);
+  if (c.version.length > LIMITS.range) return issue(`${field}.version`, RANGE, c.version);
   if (!isObject(c.slices)) return issue(`${field}.slices`, 'an object', c.slices);
-  for (const [slice, s] of Object.entries(c.slices)) {
+  const slices = Object.keys(c.slices);
+  if (slices.length > LIMITS.list) return tooMany(`${field}.slices`, slices.length, LIMITS.list);
+  for (const slice of slices) {
+    const s = c.slices[slice];
+    if (slice.length > LIMITS.name)
+      return issue(`${field}.slices`, `slice names of at most ${LIMITS.name} characters`, slice);
     const at = `${field}.slices.${slice}`;
     if (!isObject(s)) return issue(at, 'an object', s);
-    if (typeof s.owner !== 'string') return issue(`${at}.owner`, 'an app name', s.owner);
+    const badOwner = checkName(s.owner, `${at}.owner`, 'an app name');
+    if (badOwner) return badOwner;
     if (typeof s.broadcast !== 'boolean') return issue(`${at}.broadcast`, 'true or false', s.broadcast);
     if (typeof s.sensitive !== 'boolean') return issue(`${at}.sensitive`, 'true or false', s.sensitive);
     const fields = stringList(s.fields, `${at}.fields`);
@@ -172,13 +231,13 @@ export function validateConcord(v: unknown): ConcordResult {
   if (!isObject(v)) return { ok: false, issue: issue(at, 'an object', v) };
   if (v.schema !== 1)
     return { ok: false, issue: issue(`${at}.schema`, 'schema 1', v.schema), schema: v.schema };
-  if (typeof v.app !== 'string' || v.app === '')
-    return { ok: false, issue: issue(`${at}.app`, 'the app name', v.app) };
+  const badApp = checkName(v.app, `${at}.app`, 'the app name');
+  if (badApp) return { ok: false, issue: badApp };
   if (!BUNDLERS.includes(v.bundler as Bundler))
     return { ok: false, issue: issue(`${at}.bundler`, '"vite", "rspack" or "webpack"', v.bundler) };
   for (const k of ['pluginVersion', 'mode'] as const)
-    if (v[k] !== undefined && typeof v[k] !== 'string')
-      return { ok: false, issue: issue(`${at}.${k}`, 'a string', v[k]) };
+    if (v[k] !== undefined && (typeof v[k] !== 'string' || (v[k] as string).length > LIMITS.range))
+      return { ok: false, issue: issue(`${at}.${k}`, RANGE.replace('a range', 'a string'), v[k]) };
   const bad =
     (v.contract !== undefined ? validateContract(v.contract, `${at}.contract`) : null) ??
     stringList(v.owns ?? [], `${at}.owns`) ??
@@ -189,7 +248,7 @@ export function validateConcord(v: unknown): ConcordResult {
   if (bad) return { ok: false, issue: bad };
   const concord: ConcordMetadata = {
     schema: 1,
-    app: v.app,
+    app: v.app as string,
     bundler: v.bundler as Bundler,
     owns: (v.owns as string[] | undefined) ?? [],
     reads: (v.reads as string[] | undefined) ?? [],
@@ -219,7 +278,10 @@ function validateRecord(
   each: (value: unknown, field: string) => Issue | null,
 ): Issue | null {
   if (!isObject(v)) return issue(field, 'an object', v);
-  for (const key in v) {
+  const keys = Object.keys(v);
+  if (keys.length > LIMITS.entries) return tooMany(field, keys.length, LIMITS.entries);
+  for (const key of keys) {
+    if (key.length > LIMITS.name) return issue(field, `keys of at most ${LIMITS.name} characters`, key);
     // Field paths are built only for the value that fails.
     const value = v[key];
     if (each(value, '') === null) continue;
