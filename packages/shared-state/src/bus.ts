@@ -2,17 +2,23 @@
 // so the code of the FIRST copy of the library that created the bus serves every copy on the page: the only
 // surface shared between copies is `BusLink.connect` (see registry.ts).
 //
-// Hot path: each slice keeps its listeners in one flat array, `[listener, member, listener, member, …]`
-// (the member is read only when a listener throws, when an app disposes, and by inspect). A write that
-// changes nothing returns after one Object.is; a write that changes a slice runs that slice's listeners and
-// nobody else's; nothing is allocated on either path.
+// Hot path: each slice keeps its listeners in one flat array of functions (`List.f`), called in
+// subscription order by a loop as bare as the floor's; a parallel array (`List.r`) holds each
+// subscription's record (its index and member), read only when a listener throws, on unsubscribe, dispose
+// and inspect. Unsubscribe is O(1) in any order: it replaces the function by `noop` through the record's
+// index and compacts the list once half of it is holes (so holes cost at most one cheap call each), or pops
+// the newest at once. A write that changes nothing returns after one Object.is; a write that changes a
+// slice runs that slice's listeners and nobody else's; nothing is allocated on either path.
 //
-// Size: this file is most of the core bundle (issue #2 asks for 800 B min+gzip), so the internal objects
-// use one-letter property names (documented on their interfaces) and messages exist in development only.
+// Robustness: whatever a listener, `onError`, `onTrace` or `console.error` throws, `depth` and `flushing`
+// are restored (try/finally) and the next write notifies as usual.
+//
+// Size: this file is most of the core bundle (≤ 2,000 B min+gzip), so the internal objects use one-letter
+// property names (documented on their interfaces) and messages exist in development only.
 import { type ConcordError, DEV, fail } from './errors';
 import type { StandardSchemaV1 } from './standard-schema';
 import type { AnyContract, ConnectOptions, CopyInfo, Handle, Inspection, Unsubscribe } from './types';
-import { check } from './validate';
+import { check, dict } from './validate';
 
 // biome-ignore lint/suspicious/noExplicitAny: listeners of every shape share the arrays; types are per handle.
 type Fn = (a?: any, b?: any) => any;
@@ -21,12 +27,24 @@ type Fn = (a?: any, b?: any) => any;
 interface Member {
   app: string;
   onError?: ((error: ConcordError) => void) | undefined;
-  /** The app's dispose() count, one object shared by every handle of the app. */
-  d: { n: number };
 }
 
-/** `[listener, member, listener, member, …]`, in subscription order. */
-type List = unknown[];
+/** One subscription. */
+interface Sub {
+  /** Index in its list; -1 once removed (which disarms its unsubscribe). */
+  i: number;
+  /** Member. */
+  m: Member;
+}
+
+interface List {
+  /** Listener functions, in subscription order (`noop` for a removed one not yet compacted away). */
+  f: Fn[];
+  /** The subscription of each function, at the same index. */
+  r: Sub[];
+  /** Holes: removed entries still in the arrays. */
+  h: number;
+}
 
 interface Slice {
   /** Listeners. */
@@ -56,94 +74,115 @@ interface Channel {
 export interface BusLink {
   readonly version: string;
   connect(contract: AnyContract, options: ConnectOptions): Handle;
+  /**
+   * Every contract object connected so far, first one first (added in 0.1, optional for other copies): the
+   * broadcast bridge derives each slice's strictest flags from them.
+   */
+  readonly contracts?: readonly AnyContract[];
 }
 
-// Stands in for a listener removed while listeners run, so indexes stay stable until they end.
+// Stands in for a removed listener until its list is compacted.
 const noop: Fn = () => {};
+const list = (): List => ({ f: [], r: [], h: 0 });
 
 // `0.x` versions are incompatible across minors, as in semver ranges: the major of 0.4.1 is "0.4".
 export const major = (version: string) => /^(0\.)?\d+/.exec(version)?.[0];
 
 export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
-  const slices: Record<string, Slice> = Object.create(null);
-  const channels: Record<string, Channel> = Object.create(null);
-  const all: List = [];
-  const tracers: List = [];
+  const slices = dict<Slice>();
+  const channels = dict<Channel>();
+  const all = list();
+  const tracers = list();
   // Every listener list: tracers first (inspect skips them), snapshot, then each slice's and event's.
   const lists: List[] = [tracers, all];
-  const contracts: string[] = [];
+  const contracts: AnyContract[] = [];
   const pending: Slice[] = [];
-  // Per app: how many times it disposed, so that unsubscribe functions made before a dispose stay disarmed.
-  const disposals: Record<string, { n: number }> = Object.create(null);
   const dirty: List[] = [];
   let depth = 0;
   let flushing = false;
   let snapshot: Record<string, unknown> | undefined;
 
+  // Moves the live entries down over the holes, in order.
+  const compact = (list: List) => {
+    const { f, r } = list;
+    let j = 0;
+    for (let i = 0; i < f.length; i++)
+      if (r[i]!.i >= 0) {
+        f[j] = f[i]!;
+        r[j] = r[i]!;
+        r[j]!.i = j++;
+      }
+    f.length = r.length = j;
+    list.h = 0;
+  };
+
   // Calls the listeners present when it starts; one that throws is reported and the next one runs.
   const call = (list: List, a?: unknown, b?: unknown) => {
-    const n = list.length;
+    const { f, r } = list;
+    const n = f.length;
     depth++;
-    for (let i = 0; i < n; i += 2) {
-      try {
-        for (; i < n; i += 2) (list[i] as Fn)(a, b);
-      } catch (error) {
-        const member = list[i + 1] as Member;
-        const reported = fail(
-          'CONCORD-309',
-          DEV &&
-            `A listener or handler of "${member.app}" on contract "${first.name}" threw; the other listeners still ran and the state is unchanged. Fix the listener (what it threw is in \`details\`).`,
-          error,
-        );
+    try {
+      for (let i = 0; i < n; i++)
         try {
-          (member.onError ?? console.error)(reported);
-        } catch {
-          console.error(reported);
-        }
-      }
-    }
-    // Lists that lost listeners while listeners ran are compacted once the outermost call ends.
-    if (!--depth)
-      while (dirty.length) {
-        const list = dirty.pop()!;
-        for (let i = list.length - 2; i >= 0; i -= 2) if (list[i] === noop) list.splice(i, 2);
-      }
-  };
-
-  const drop = (list: List, i: number) => {
-    if (depth) {
-      list[i] = noop;
-      dirty.push(list);
-    } else {
-      // In place: splice allocates the removed pair, which doubles the cost of an unsubscribe, and so does
-      // `length -= 2` instead of two pops. Removing the newest pair shifts nothing.
-      for (const end = list.length - 2; i < end; i++) list[i] = list[i + 2];
-      list.pop();
-      list.pop();
-    }
-  };
-
-  // An unsubscribe is disarmed by its first call, and by a dispose() of its app since it subscribed (which
-  // removed it already): it never removes a later identical subscription of the same function.
-  const add = (list: List, fn: Fn | undefined, member: Member): Unsubscribe => {
-    const { d } = member;
-    const epoch = d.n;
-    list.push(fn, member);
-    return () => {
-      if (d.n === epoch)
-        for (let i = list.length - 2; i >= 0; i -= 2)
-          if (list[i] === fn && list[i + 1] === member) {
-            fn = undefined;
-            return drop(list, i);
+          for (; i < n; i++) f[i]!(a, b);
+        } catch (error) {
+          const { m } = r[i]!;
+          const reported = fail(
+            'CONCORD-309',
+            DEV &&
+              `A listener or handler of "${m.app}" on contract "${first.name}" threw; the other listeners still ran and the state is unchanged. Fix the listener (what it threw is in \`details\`).`,
+            error,
+          );
+          // Whatever onError or console.error throw, the next listener runs.
+          try {
+            (m.onError ?? console.error)(reported);
+          } catch {
+            try {
+              console.error(reported);
+            } catch {}
           }
+        }
+    } finally {
+      // Lists that lost listeners while listeners ran are compacted once the outermost call ends.
+      if (!--depth) for (const l of dirty.splice(0)) if (l.h * 2 > l.f.length) compact(l);
+    }
+  };
+
+  // O(1): a hole now, compacted away with the others once holes are half the list (never while listeners
+  // run: their loop reads the arrays by index).
+  const remove = (list: List, sub: Sub) => {
+    list.f[sub.i] = noop;
+    sub.i = -1;
+    if (++list.h * 2 > list.f.length) depth ? dirty.push(list) : compact(list);
+  };
+
+  // Refuses a listener that is not a function at once: it would fail on every later write instead.
+  const need = (fn: unknown, m: Member) => {
+    if (typeof fn !== 'function')
+      throw fail(
+        'CONCORD-313',
+        DEV &&
+          `"${m.app}" passed ${String(fn)} where a function is expected (a listener, selector, handler or onTrace) on contract "${first.name}"; nothing was subscribed. Pass a function.`,
+      );
+  };
+
+  const add = (list: List, fn: unknown, m: Member): Unsubscribe => {
+    need(fn, m);
+    const sub: Sub = { i: list.f.push(fn as Fn) - 1, m };
+    list.r.push(sub);
+    // Disarmed by its first call, and by a dispose() of its app (which removed it already): it never
+    // removes a later identical subscription of the same function.
+    return () => {
+      if (sub.i >= 0) remove(list, sub);
     };
   };
 
   const getSnapshot = () => {
     if (!snapshot) {
-      snapshot = {};
-      for (const name in slices) snapshot[name] = slices[name]!.v;
-      if (DEV) Object.freeze(snapshot);
+      // Without a prototype: any slice name, `__proto__` included, is a plain key.
+      const next: Record<string, unknown> = dict();
+      for (const name in slices) next[name] = slices[name]!.v;
+      snapshot = DEV ? Object.freeze(next) : next;
     }
     return snapshot;
   };
@@ -158,19 +197,22 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       if (!pending.includes(slice)) pending.push(slice);
       return;
     }
-    // No try/finally: `call` reports what listeners throw and never throws itself.
     flushing = true;
-    for (let next: Slice | undefined = slice; next; next = pending.shift()) {
-      for (; next; next = pending.shift()) {
-        const { v, s } = next;
-        if (!Object.is(v, s)) {
-          next.s = v;
-          call(next.l, v, s);
+    try {
+      for (let next: Slice | undefined = slice; next; next = pending.shift()) {
+        for (; next; next = pending.shift()) {
+          const { v, s } = next;
+          if (!Object.is(v, s)) {
+            next.s = v;
+            call(next.l, v, s);
+          }
         }
+        if (all.f.length) call(all, getSnapshot());
       }
-      if (all.length) call(all, getSnapshot());
+    } finally {
+      flushing = false;
+      pending.length = 0;
     }
-    flushing = false;
   };
 
   // Adds a contract's slices and events to the bus (existing ones keep their first definition), or throws
@@ -188,24 +230,23 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       if (!slices[name]) {
         const { owner, schema, initial } = specs[name]!;
         // Every field from the start: one hidden class for every slice keeps the write path monomorphic.
-        const slice: Slice = { l: [], o: owner, c: schema, v: initial, s: initial, n: 0, w: 0 };
+        const slice: Slice = { l: list(), o: owner, c: schema, v: initial, s: initial, n: 0, w: 0 };
         slices[name] = slice;
         lists.push(slice.l);
         snapshot = undefined;
       }
     for (const name in events)
       if (!channels[name]) {
-        const channel: Channel = { l: [], c: events[name]!.schema };
+        const channel: Channel = { l: list(), c: events[name]!.schema };
         channels[name] = channel;
         lists.push(channel.l);
       }
-    if (!contracts.includes(version)) contracts.push(version);
+    if (!contracts.includes(contract)) contracts.push(contract);
   };
 
   const connect = (contract: AnyContract, { app, onError, onTrace }: ConnectOptions): Handle => {
     join(contract, app);
-    disposals[app] ??= { n: 0 };
-    const member: Member = { app, onError, d: disposals[app] };
+    const member: Member = { app, onError };
     if (onTrace) add(tracers, onTrace, member);
 
     const unknown = (kind: string | false, name: PropertyKey): never => {
@@ -215,9 +256,19 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
           `"${app}" used ${kind} "${String(name)}", which contract "${first.name}" does not declare; nothing was read or written. Use a ${kind} of the contract, or add it in a new contract version that every app installs.`,
       );
     };
-    const slice = (name: PropertyKey) => slices[name as string] ?? unknown(DEV && 'slice', name);
+    // The last slice this handle used: most writes repeat the same name, and a hit skips the dictionary.
+    let lastName: PropertyKey;
+    let last: Slice;
+    const slice = (name: PropertyKey) => {
+      if (name !== lastName) {
+        last = slices[name as string] ?? unknown(DEV && 'slice', name);
+        lastName = name;
+      }
+      return last;
+    };
     const channel = (name: PropertyKey) => channels[name as string] ?? unknown(DEV && 'event', name);
-    const listen = (name: unknown, fn: Fn) => add(name == null ? all : slice(name as string).l, fn, member);
+    const listen = (name: unknown, fn: unknown) =>
+      add(name == null ? all : slice(name as string).l, fn, member);
 
     const observable = () => ({
       subscribe(observer: Fn | { next?: Fn }) {
@@ -229,8 +280,10 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
 
     const select = (name: unknown, selector: Fn, listener: Fn, isEqual: Fn = Object.is): Unsubscribe => {
       if (typeof name === 'function') return select(null, name as Fn, selector, listener);
+      need(selector, member);
+      need(listener, member);
       let last = selector(name == null ? getSnapshot() : slice(name as string).v);
-      return listen(name, (value) => {
+      return listen(name, (value: unknown) => {
         const next = selector(value);
         if (!isEqual(last, next)) {
           const prev = last;
@@ -266,13 +319,13 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         const changed = !Object.is(next, prev);
         const stored = changed ? check(target.c, next, name) : prev;
         target.w++;
-        if (tracers.length)
+        if (tracers.f.length)
           call(tracers, { app, slice: name, prev, next: stored, version: version + +changed, changed });
         if (changed) write(target, stored);
       },
       // `subscribe(listener)` or `subscribe(slice, listener)` (typeof, not arity: interop callers such as
       // Svelte's `derived` pass a second callback to `subscribe(listener)`).
-      subscribe: (a: unknown, b?: Fn) => (typeof a === 'function' ? listen(null, a as Fn) : listen(a, b!)),
+      subscribe: (a: unknown, b?: Fn) => (typeof a === 'function' ? listen(null, a) : listen(a, b)),
       select,
       emit(name: PropertyKey, payload?: unknown) {
         const { l, c } = channel(name);
@@ -280,19 +333,18 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       },
       on: (name: PropertyKey, handler: Fn) => add(channel(name).l, handler, member),
       dispose() {
-        member.d.n++;
+        // Collected first: a removal may compact the list being scanned.
         for (const list of lists)
-          for (let i = list.length - 2; i >= 0; i -= 2)
-            if ((list[i + 1] as Member).app === app && list[i] !== noop) drop(list, i);
+          for (const sub of list.r.filter((sub) => sub.i >= 0 && sub.m.app === app)) remove(list, sub);
       },
       inspect(): Inspection {
-        const listeners: Record<string, number> = {};
-        const writes: Record<string, number> = {};
-        const versions: Record<string, number> = {};
-        for (const list of lists.slice(1))
-          for (let i = 0; i < list.length; i += 2)
-            if (list[i] !== noop) {
-              const { app } = list[i + 1] as Member;
+        const listeners: Record<string, number> = dict();
+        const writes: Record<string, number> = dict();
+        const versions: Record<string, number> = dict();
+        for (const { r } of lists.slice(1))
+          for (const sub of r)
+            if (sub.i >= 0) {
+              const { app } = sub.m;
               listeners[app] = (listeners[app] ?? 0) + 1;
             }
         for (const name in slices) {
@@ -301,7 +353,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         }
         return {
           contract: { name: first.name, version: first.version },
-          contracts: [...contracts],
+          contracts: [...new Set(contracts.map((contract) => contract.version))],
           listeners,
           writes,
           versions,
@@ -314,5 +366,5 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
     } as unknown as Handle;
   };
 
-  return { version: first.version, connect };
+  return { version: first.version, connect, contracts };
 }

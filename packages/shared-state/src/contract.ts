@@ -8,7 +8,7 @@ import type {
   EventSpec,
   SliceSpec,
 } from './types';
-import { check, FORBIDDEN } from './validate';
+import { check, dict, FORBIDDEN } from './validate';
 
 const freeze = Object.freeze;
 // Frozen shallow copies of each spec, and the map of `pick(spec)` per name.
@@ -16,7 +16,8 @@ const copyAll = (
   specs: Record<string, object> | undefined,
   pick: (spec: Record<string, unknown>) => unknown = freeze,
 ) => {
-  const out: Record<string, unknown> = {};
+  // Without a prototype: a slice named `__proto__` (refused in development) stays a plain key in production.
+  const out = dict<unknown>();
   for (const name in specs) out[name] = pick({ ...specs[name] });
   return freeze(out);
 };

@@ -7,14 +7,13 @@ export const DEV = process.env.NODE_ENV !== 'production';
  */
 export class ConcordError extends Error {
   override name = 'ConcordError';
-  constructor(
-    /** `CONCORD-3xx`: a heading in docs/diagnostics.md. */
-    readonly code: string,
-    message: string,
-    /** Schema issues, or what a listener threw. */
-    readonly details?: unknown,
-  ) {
+  /** `CONCORD-3xx`: a heading in docs/diagnostics.md. */
+  declare readonly code: string;
+  /** Schema issues, or what a listener threw. */
+  declare readonly details?: unknown;
+  constructor(code: string, message: string, details?: unknown) {
     super(`[concord] ${code} ${message}See docs/diagnostics.md#${code.toLowerCase()}`);
+    Object.assign(this, { code, details });
   }
 }
 

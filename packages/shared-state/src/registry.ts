@@ -5,8 +5,9 @@
 // The registry protocol is what copies must agree on: `protocol` and `copies` keep their shape forever (an
 // incompatible copy still lists itself there), and `buses[name].connect` is the whole bus interface.
 import { type BusLink, createBus } from './bus';
-import { DEV, fail } from './errors';
+import { type ConcordError, DEV, fail } from './errors';
 import type { AnyContract, ConnectOptions, CopyInfo, EventsOf, Handle, SlicesOf } from './types';
+import { dict } from './validate';
 
 /** The registry protocol this copy speaks; it changes only with an incompatible registry or bus shape. */
 export const PROTOCOL = 1;
@@ -26,8 +27,8 @@ const self: CopyInfo = { version: VERSION, protocol: PROTOCOL };
 
 /** The page's registry, created on first use; lists this copy among the page's copies. */
 export const getRegistry = (): Registry => {
-  const scope = globalThis as unknown as Record<symbol, Registry | undefined>;
-  scope[KEY] ??= { protocol: PROTOCOL, copies: [], buses: Object.create(null) };
+  const scope = globalThis as unknown as Record<symbol, Registry>;
+  scope[KEY] ??= { protocol: PROTOCOL, copies: [], buses: dict() };
   const registry = scope[KEY];
   if (!registry.copies.includes(self)) registry.copies.push(self);
   return registry;
@@ -48,13 +49,22 @@ export function connect<C extends AnyContract>(
       'CONCORD-310',
       `connect: \`app\` must be the name of the connecting app (a slice owner or a reader), got ${JSON.stringify(options?.app)}; it was not connected. Pass \`{ app: 'cart' }\`.`,
     );
-  const registry = getRegistry();
-  if (registry.protocol !== PROTOCOL)
+  let registry: Registry | undefined;
+  try {
+    registry = getRegistry();
+    if (registry.protocol !== PROTOCOL) throw 0;
+    registry.buses[contract.name] ??= createBus(contract, registry.copies);
+    return registry.buses[contract.name]!.connect(contract, options) as Handle<SlicesOf<C>, EventsOf<C>>;
+  } catch (error) {
+    // The bus's own refusals pass through; anything else means the registry is not one this copy can use.
+    if ((error as ConcordError)?.name === 'ConcordError') throw error;
     throw fail(
       'CONCORD-301',
       DEV &&
-        `"${options.app}" loaded @concord/shared-state ${VERSION} (registry protocol ${PROTOCOL}), but the page's registry speaks protocol ${registry.protocol} (copies: ${registry.copies.map((c) => c.version).join(', ')}); this app was not connected, so the page keeps one state. Share @concord/shared-state as a singleton, or install one major of it in every app.`,
+        (error === 0
+          ? `"${options.app}" loaded @concord/shared-state ${VERSION} (registry protocol ${PROTOCOL}), but the page's registry speaks protocol ${registry!.protocol} (copies: ${String(registry!.copies?.map?.((c) => c.version))}); this app was not connected, so the page keeps one state. Share @concord/shared-state as a singleton, or install one major of it in every app.`
+          : `"${options.app}" found the page's registry (globalThis[Symbol.for('concord.shared-state')]) damaged: reading or using it threw (\`details\`); this app was not connected. Leave the registry to @concord/shared-state.`),
+      error,
     );
-  registry.buses[contract.name] ??= createBus(contract, registry.copies);
-  return registry.buses[contract.name]!.connect(contract, options) as Handle<SlicesOf<C>, EventsOf<C>>;
+  }
 }

@@ -153,7 +153,7 @@ export interface Handle<S = Record<string, unknown>, E = Record<string, unknown>
    * @example cart.set('cart', (c) => ({ ...c, count: c.count + 1 }), { version: cart.version('cart') })
    */
   set<K extends keyof S>(slice: K, value: S[K] | Updater<S[K]>, options?: { version?: number }): void;
-  /** Calls `listener(snapshot)` after changes (once per batch of nested writes). */
+  /** Calls `listener(snapshot)` after changes (once per batch of nested writes). Throws CONCORD-313 for a non-function. */
   subscribe(listener: (snapshot: Snapshot<S>) => void): Unsubscribe;
   /** Calls `listener(value, prev)` after each change of one slice. */
   subscribe<K extends keyof S>(slice: K, listener: (value: S[K], prev: S[K]) => void): Unsubscribe;

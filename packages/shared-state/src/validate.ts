@@ -1,14 +1,25 @@
 import { DEV, fail } from './errors';
-import type { StandardSchemaResult, StandardSchemaV1 } from './standard-schema';
+import type { StandardSchemaV1 } from './standard-schema';
 
 // Keys that let a value object reach or replace prototypes once some consumer merges it (`{ ...a, ...b }`,
 // `Object.assign`, deep-merge helpers): rejected anywhere in a value, however deep, and as slice and event
-// names (contract.ts).
+// names (contract.ts, bus.ts).
 export const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
 
-/** The path of the first forbidden key in `value` (`a.b.__proto__`), or undefined. Cycle-safe. */
+const tag = Object.prototype.toString;
+
+/** An object without a prototype: names are data there, `__proto__` and `toString` included. */
+export const dict = <T>(): Record<string, T> => Object.create(null);
+
+/**
+ * The path of the first forbidden key in `value` (`a.b.__proto__`), or undefined. Cycle-safe, and O(keys):
+ * only plain objects and arrays are walked; typed arrays, ArrayBuffers, DataViews, Dates, Maps, Sets, Blobs
+ * and RegExps are values (their bytes and entries hold no keys a merge would copy).
+ */
 const findForbidden = (value: unknown, seen?: Set<unknown>): string | undefined => {
   if (!value || typeof value !== 'object') return;
+  const kind = tag.call(value);
+  if (kind !== '[object Object]' && kind !== '[object Array]') return;
   // Created for objects only: a write of a primitive allocates nothing.
   seen ??= new Set();
   if (!seen.has(value)) {
@@ -26,8 +37,10 @@ const subject = (name: PropertyKey, kind?: string | false) => `${kind || 'slice'
 
 /**
  * Validates a value about to enter the bus (a write, an event payload, a message from another tab) and
- * returns what to store: the schema's output. `name` and `kind` name it in development messages (built only
- * on failure, so a valid write allocates nothing), e.g. `slice "cart"`.
+ * returns what to store: the schema's output, whose keys are checked too. Throws CONCORD-307 for a forbidden
+ * key, 316 when reading the value throws (a getter, a proxy), 315 when the schema throws or returns no
+ * Standard Schema result, 305 for an async schema, 304 for issues. `name` and `kind` name it in development
+ * messages (built only on failure, so a valid write allocates nothing), e.g. `slice "cart"`.
  */
 export const check = (
   schema: StandardSchemaV1 | undefined,
@@ -35,28 +48,58 @@ export const check = (
   name: PropertyKey,
   kind?: string | false,
 ): unknown => {
-  const key = findForbidden(value);
+  // What a throw in the try block means: reading the input (316), the schema (315), reading its output (316).
+  let code = 'CONCORD-316';
+  let key: string | undefined;
+  let then: unknown;
+  let issues: unknown;
+  let output = value;
+  try {
+    key = findForbidden(value);
+    if (schema && !key) {
+      code = 'CONCORD-315';
+      ({
+        then,
+        issues,
+        value: output,
+      } = schema['~standard'].validate(value) as {
+        then?: unknown;
+        issues?: unknown;
+        value?: unknown;
+      });
+      if (issues !== undefined && !Array.isArray(issues)) throw issues;
+      code = 'CONCORD-316';
+      if (!then && !issues && output !== value) key = findForbidden(output);
+    }
+  } catch (error) {
+    throw fail(
+      code,
+      DEV &&
+        (code === 'CONCORD-316'
+          ? `Reading the value for ${subject(name, kind)} threw (a getter or a proxy); it was rejected and the state is unchanged. Write plain data (what it threw is in \`details\`).`
+          : `The schema of ${subject(name, kind)} threw or returned something that is not a Standard Schema result (\`{ value }\` or \`{ issues: [...] }\`); the value was rejected and the state is unchanged. Fix the schema (what it threw is in \`details\`).`),
+      error,
+    );
+  }
   if (key)
     throw fail(
       'CONCORD-307',
       DEV &&
-        `The value for ${subject(name, kind)} holds the key \`${key}\`, which could pollute prototypes wherever it is merged; it was rejected and the state is unchanged. Remove the key (rename the field) before writing.`,
+        `The value for ${subject(name, kind)} holds the key \`${key}\`${schema ? ' (before or after its schema)' : ''}, which could pollute prototypes wherever it is merged; it was rejected and the state is unchanged. Remove the key (rename the field) before writing.`,
       key,
     );
-  if (!schema) return value;
-  const result = schema['~standard'].validate(value) as StandardSchemaResult<unknown> & { then?: unknown };
-  if (result.then)
+  if (then)
     throw fail(
       'CONCORD-305',
       DEV &&
-        `The schema of ${subject(name, kind)} (${schema['~standard'].vendor}) validates asynchronously, but writes are synchronous; the value was rejected and the state is unchanged. Use a synchronous schema (no async refinements or transforms).`,
+        `The schema of ${subject(name, kind)} (${schema!['~standard'].vendor}) validates asynchronously, but writes are synchronous; the value was rejected and the state is unchanged. Use a synchronous schema (no async refinements or transforms).`,
     );
-  if (result.issues)
+  if (issues)
     throw fail(
       'CONCORD-304',
       DEV &&
-        `The value for ${subject(name, kind)} fails its ${schema['~standard'].vendor} schema (${result.issues.map((i) => i.message).join('; ')}); it was rejected and the state is unchanged. Write a value the contract's schema accepts, or change the schema in a new contract version.`,
-      result.issues,
+        `The value for ${subject(name, kind)} fails its ${schema!['~standard'].vendor} schema (${(issues as { message?: unknown }[]).map((i) => String(i?.message)).join('; ')}); it was rejected and the state is unchanged. Write a value the contract's schema accepts, or change the schema in a new contract version.`,
+      issues,
     );
-  return result.value;
+  return output;
 };
