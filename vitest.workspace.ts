@@ -26,6 +26,8 @@ export default defineConfig({
           name,
           root: `packages/${name}`,
           include: ['test/**/*.test.{ts,tsx}'],
+          // A package's test/setup.ts runs around each of its tests (shared-state: builtin prototypes unchanged).
+          setupFiles: existsSync(new URL(`${name}/test/setup.ts`, packagesDir)) ? ['test/setup.ts'] : [],
           env,
         },
       })),
