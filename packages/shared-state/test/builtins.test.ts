@@ -30,7 +30,7 @@ describe('the builtin-prototype check run after every test', () => {
 
   it('sees a replaced builtin method and a changed prototype chain', () => {
     const before = fingerprint();
-    const { toString } = Object.prototype;
+    const original = Object.prototype.toString;
     const proto = Object.getPrototypeOf(Uint8Array.prototype);
     try {
       // biome-ignore lint/suspicious/noGlobalAssign: the point of the test.
@@ -41,7 +41,7 @@ describe('the builtin-prototype check run after every test', () => {
         'Uint8Array.prototype [[Prototype]] (changed)',
       ]);
     } finally {
-      Object.prototype.toString = toString;
+      Object.prototype.toString = original;
       Object.setPrototypeOf(Uint8Array.prototype, proto);
     }
   });
