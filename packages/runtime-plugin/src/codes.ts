@@ -120,7 +120,7 @@ export const CODES = {
     ...(process.env.NODE_ENV !== 'production' && {
       title: 'registry of another Concord copy on the page',
       text: (_: string, f: Facts): Sentence => [
-        `the page-wide registry was left by another copy of @concord/runtime-plugin in a shape this copy (${f.versions[0]}) cannot use (${f.detail})`,
+        `the page-wide registry (Symbol.for('concord.registry')) holds ${f.detail}, which this copy of @concord/runtime-plugin (${f.versions[0]}) cannot use`,
         "this copy's findings are kept apart from the other copy's",
         'build every app with one @concord/runtime-plugin version',
       ],

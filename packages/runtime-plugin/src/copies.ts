@@ -37,7 +37,7 @@ export function beacons(r: Registry): Beacon[] {
         // One unreadable record: skipped, the others still count.
       }
   } catch (e) {
-    fault(r, 'beacon', e);
+    fault(r, 'beacons', e);
   }
   return out;
 }

@@ -83,14 +83,17 @@ let own: Registry | undefined;
 export function registry(): Registry {
   const g = page as unknown as Record<symbol, unknown>;
   let found: unknown;
+  let present = true;
+  let why: string | undefined;
   try {
     found = g[KEY];
-  } catch (e) {
-    found = e;
+    present = KEY in g;
+  } catch {
+    why = 'a property that throws';
   }
   if (usable(found)) return found;
-  const empty = found === undefined;
-  if (empty) own = undefined;
+  // A page without the key (a fresh page, or one reset by a test) gets a new shared registry.
+  if (!present) own = undefined;
   if (own) return own;
   const r: Registry = {
     version: VERSION,
@@ -102,22 +105,20 @@ export function registry(): Registry {
     watch: new Set(DEFAULTS.watch),
   };
   try {
-    if (empty) {
+    if (!present) {
       g[KEY] = r;
       if (g[KEY] === r) return r;
     }
   } catch {
-    // A frozen globalThis, a read-only key: fall through.
+    // A frozen globalThis, a setter that throws: fall through.
   }
   own = r;
-  let detail: string;
+  let detail = why ?? (present ? `a value of type ${typeof found}` : 'a key that cannot be written');
   try {
-    detail =
-      found && typeof found === 'object'
-        ? `registry of version ${String((found as Registry).version)}`
-        : typeof found;
+    if (found && typeof found === 'object')
+      detail = `a registry of version ${String((found as Registry).version)}`;
   } catch {
-    detail = 'unreadable';
+    // A proxy that throws: the type is all there is to say.
   }
   report(r, 'CONCORD-209', '', '', { versions: [VERSION], detail });
   return r;

@@ -256,9 +256,11 @@ function unchecked(r: Registry, o?: ResolvedOptions) {
         o,
       );
   }
+  // webpack only: Rspack's built-in plugin takes runtimePlugins. A beacon comes from code of its own app,
+  // which runs after that app's container exists, so an unknown app here has no instance at all.
   if (all[0])
     for (const b of beacons(r))
-      if (!known.has(b.app))
+      if (b.bundler === 'webpack' && !known.has(b.app))
         report(
           r,
           'CONCORD-210',
@@ -308,7 +310,9 @@ export function hookBeacons(r: Registry) {
     let a = g[BEACONS];
     if (!Array.isArray(a)) a = g[BEACONS] = [];
     const list = a as unknown[];
-    if (list.push === Array.prototype.push && Object.isExtensible(list))
+    // Frozen or sealed: no copy can register any more, so Concord is blind to new copies; say so once.
+    if (!Object.isExtensible(list)) throw new TypeError('the beacon array cannot grow (frozen or sealed)');
+    if (list.push === Array.prototype.push)
       list.push = (...items: unknown[]) => {
         const n = Array.prototype.push.apply(list, items);
         for (const b of items)

@@ -1,5 +1,6 @@
 // A page of federated containers in Node, on the REAL runtimes: 2.9.3 (what @module-federation/enhanced
-// ships) and 2.9.1 (what @module-federation/vite 1.23 bundles), side by side on one __FEDERATION__.
+// ships) and 2.9.1 (what @module-federation/vite 1.23 bundles), side by side on one __FEDERATION__; and
+// the older 2.8.1 and 2.6.0 for the runtime-range tests.
 // Remotes are in-memory remote entries `{ init, get }` handed to the host through a `loadEntry` hook.
 //
 //  - rspack containers follow @module-federation/webpack-bundler-runtime: `runtime.init(initOptions)`
@@ -17,13 +18,22 @@ import type concord from '@concord/runtime-plugin';
 import type { ConcordRuntimeOptions } from '@concord/runtime-plugin';
 import { beaconSnippet } from '@concord/runtime-plugin/inject';
 import * as runtime293 from '@module-federation/runtime';
+import * as runtime26 from '@module-federation/runtime-2-6';
+import * as runtime28 from '@module-federation/runtime-2-8';
 import * as runtime291 from '@module-federation/runtime-2-9-1';
 import { vi } from 'vitest';
 
 // biome-ignore lint/suspicious/noExplicitAny: test boundary with runtime objects
 type Any = any;
 export type Runtime = typeof runtime293;
-export const RUNTIMES = { '2.9.3': runtime293, '2.9.1': runtime291 as unknown as Runtime };
+export const RUNTIMES = {
+  '2.9.3': runtime293,
+  '2.9.1': runtime291 as unknown as Runtime,
+  // Older runtimes people still run: enhanced 2.8.x (no `satisfy` export) and what @module-federation/vite
+  // 1.16.x bundles (2.6).
+  '2.8.1': runtime28 as unknown as Runtime,
+  '2.6.0': runtime26 as unknown as Runtime,
+};
 export type Factory = typeof concord;
 
 export interface Share {
@@ -285,6 +295,11 @@ export const KINDS = [
 export const PAIRS = [
   ['2.9.3', '2.9.1'],
   ['2.9.1', '2.9.3'],
+  // A 2.8 container next to 2.9 ones, both ways round, and pages all on 2.8 or all on 2.6.
+  ['2.9.3', '2.8.1'],
+  ['2.8.1', '2.9.3'],
+  ['2.8.1', '2.8.1'],
+  ['2.6.0', '2.6.0'],
 ] as const;
 
 export interface Page {
