@@ -1,11 +1,14 @@
 // The heart of the build plugins: the user's federation options in, augmented federation options out,
 // before the federation plugin normalises them. Pure: reads only its input (the project facts were read
 // from disk beforehand), never mutates it, keeps no state.
+import { classifyRange, type ShareChanges, type SharedMetadata } from '@concord/report';
 import {
+  anyRange,
   contractNotResolvable,
   type Diagnostic,
   invalidOption,
   manifestDisabled,
+  nonSemverRange,
   notShared,
   singletonFalse,
   unknownWatched,
@@ -13,36 +16,22 @@ import {
 } from './diagnostics';
 import type { Bundler, ConcordMode, ResolvedConcordOptions } from './options';
 import type { InstalledPackage, ProjectInfo } from './project';
+import { normalizeShared, registeredShare, toObject } from './registered';
 
-/** One entry of federation `shared` in object form (the fields Concord reads or sets). */
-export interface SharedConfig {
-  import?: string | false;
-  singleton?: boolean;
-  requiredVersion?: string | false;
-  strictVersion?: boolean;
-  version?: string;
-  eager?: boolean;
-  [key: string]: unknown;
-}
+export { normalizeShared, packageNameOf, type SharedConfig } from './registered';
 
 /** The federation options Concord reads and sets; the rest passes through untouched. */
 export interface FederationOptionsLike {
   name?: string;
   shared?: unknown;
+  shareScope?: unknown;
   runtimePlugins?: unknown;
   manifest?: unknown;
   dts?: unknown;
 }
 
-/** A shared package as configured (the truth Concord stamps into the manifest). */
-export interface ConfiguredShared {
-  version?: string;
-  requiredVersion?: string | false;
-  singleton: boolean;
-  strictVersion: boolean;
-  import: boolean;
-  eager?: boolean;
-}
+/** A share as Module Federation registers it, plus what Concord changed (the manifest metadata's entry). */
+export type ConfiguredShared = SharedMetadata;
 
 /** The options the runtime plugin is registered with (plain JSON). */
 export interface RuntimePluginOptions {
@@ -72,14 +61,21 @@ export interface Augmentation<T extends FederationOptionsLike> {
   name: string;
   /** This app's name for contracts and diagnostics. */
   app: string;
+  bundler: Bundler;
   /** Every watched package (defaults, `watch`, the contract, @concord/shared-state). */
   watched: readonly string[];
-  /** Configured shared packages after augmentation. */
+  /** Every share as the federation plugin registers it, with Concord's changes marked. */
   shared: Readonly<Record<string, ConfiguredShared>>;
+  /** Share keys Concord removed from the user's `shared` (its own build-time packages). */
+  removed: readonly string[];
+  /** Whether Concord registered its runtime plugin (false when the user had already). */
+  runtimePluginAdded: boolean;
+  /** `concord.autoShare`: whether Concord added or changed shares. */
+  autoShare: boolean;
   /** Installed versions of the watched packages the app depends on, shared or not. */
   dependencies: Readonly<Record<string, string>>;
   runtimeOptions: RuntimePluginOptions;
-  /** Warnings for the build log (errors are thrown as ConcordError). */
+  /** Warnings and notes for the build log (errors are thrown as ConcordError). */
   diagnostics: readonly Diagnostic[];
 }
 
@@ -94,33 +90,10 @@ const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
 
 const UNUSABLE_RANGE = /^(?:workspace|catalog|link|file|portal):/;
 const RUNTIME_PLUGIN = /(?:^|[\\/])@concord[\\/]runtime-plugin(?:[\\/]|$)/;
-
-/** `react/jsx-runtime` → `react`, `@scope/pkg/x` → `@scope/pkg`. */
-export const packageNameOf = (request: string): string => {
-  const parts = request.split('/');
-  return request.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-};
-
-// webpack's reading of a string value in `shared: { key: value }`.
-function toObject(key: string, value: unknown): SharedConfig {
-  if (typeof value === 'object' && value !== null) return value as SharedConfig;
-  if (typeof value === 'string' && value !== key && /^[\^~<>=\d*]|^\s*$/.test(value))
-    return { requiredVersion: value };
-  return typeof value === 'string' && value !== key ? { import: value } : {};
-}
-
-/** Federation `shared` (array or object) as an object keyed by share key; values keep their form. */
-export function normalizeShared(shared: unknown): Record<string, unknown> {
-  if (Array.isArray(shared)) {
-    const out: Record<string, unknown> = {};
-    for (const item of shared) {
-      if (typeof item === 'string') out[item] = {};
-      else if (typeof item === 'object' && item !== null) Object.assign(out, item);
-    }
-    return out;
-  }
-  return typeof shared === 'object' && shared !== null ? { ...(shared as Record<string, unknown>) } : {};
-}
+// Concord's own packages other than the shared-state library are build-time tools or the runtime plugin,
+// which the federation runtime imports before any share scope is filled: shared, it blanks the page
+// (RUNTIME-015). `shared` derived from `dependencies` lists them, so they are taken out.
+const OWN_BUILD_PACKAGE = /^@concord\/(?!shared-state(?:\/|$))/;
 
 function pluginPath(entry: unknown): string | undefined {
   const path = Array.isArray(entry) ? entry[0] : entry;
@@ -130,7 +103,8 @@ function pluginPath(entry: unknown): string | undefined {
 /**
  * Augments federation options with what Concord needs: the contract and @concord/shared-state shared as
  * singletons, watched store libraries the app depends on shared as singletons (unless the user says
- * otherwise, which is reported), the runtime plugin registered, the manifest on and `dts` off.
+ * otherwise, which is reported; with `autoShare: false` nothing is added or changed), Concord's own
+ * build-time packages kept out of `shared`, the runtime plugin registered, the manifest on and `dts` off.
  * Throws a ConcordError for options that cannot work (no `name`, `manifest: false`, unresolvable contract).
  */
 export function augmentFederationOptions<T extends FederationOptionsLike>(
@@ -155,8 +129,12 @@ export function augmentFederationOptions<T extends FederationOptionsLike>(
       diagnostics.push(unknownWatched(app, pkg, project.root));
 
   const shared = normalizeShared(federation.shared);
+  const removed = Object.keys(shared).filter((key) => OWN_BUILD_PACKAGE.test(key));
+  for (const key of removed) delete shared[key];
   const userShared = new Set(Object.keys(shared));
-  // The contract and its library are always singletons; store libraries when the app depends on them.
+  const changes = new Map<string, ShareChanges>();
+  const { autoShare } = options;
+  // The contract and its library are singletons of every app that declares a contract or uses the library.
   const core = new Set<string>();
   if (contract) core.add(contract);
   if ((contract || SHARED_STATE in project.dependencies) && project.find(SHARED_STATE))
@@ -170,29 +148,45 @@ export function augmentFederationOptions<T extends FederationOptionsLike>(
 
   for (const [pkg, installed] of targets) {
     const range = `^${installed.version}`;
-    const enforce = options.autoShare || core.has(pkg);
     if (!userShared.has(pkg)) {
-      if (!enforce) {
+      if (!autoShare) {
         diagnostics.push(notShared(app, pkg, installed.version, bundler));
         continue;
       }
       shared[pkg] = { singleton: true, requiredVersion: range };
+      changes.set(pkg, { added: true });
     } else {
       const config = { ...toObject(pkg, shared[pkg]) };
+      const changed: ShareChanges = {};
       if (config.singleton === false) diagnostics.push(singletonFalse(app, pkg, bundler));
-      else if (config.singleton === undefined && enforce) config.singleton = true;
-      if (config.requiredVersion === undefined && config.import !== false) config.requiredVersion = range;
-      else if (typeof config.requiredVersion === 'string' && UNUSABLE_RANGE.test(config.requiredVersion)) {
+      else if (config.singleton === undefined && autoShare) {
+        config.singleton = true;
+        changed.singleton = null;
+      }
+      if (autoShare && config.requiredVersion === undefined && config.import !== false) {
+        config.requiredVersion = range;
+        changed.requiredVersion = null;
+      } else if (
+        autoShare &&
+        typeof config.requiredVersion === 'string' &&
+        UNUSABLE_RANGE.test(config.requiredVersion)
+      ) {
         diagnostics.push(workspaceRange(app, pkg, config.requiredVersion, range, bundler));
+        changed.requiredVersion = config.requiredVersion;
         config.requiredVersion = range;
       }
-      shared[pkg] = config;
+      if (Object.keys(changed).length) {
+        shared[pkg] = config;
+        changes.set(pkg, changed);
+      }
     }
-    const config = shared[pkg] as SharedConfig;
-    if (bundler !== 'vite' && config.singleton === true)
+    const config = toObject(pkg, shared[pkg]);
+    if (autoShare && bundler !== 'vite' && config.singleton === true)
       for (const sub of COMPANIONS[pkg] ?? [])
-        if (!(sub in shared))
+        if (!(sub in shared)) {
           shared[sub] = { singleton: true, requiredVersion: config.requiredVersion ?? range };
+          changes.set(sub, { added: true });
+        }
   }
 
   const runtimeOptions: RuntimePluginOptions = {
@@ -215,21 +209,17 @@ export function augmentFederationOptions<T extends FederationOptionsLike>(
     ? [...userPlugins]
     : [...userPlugins, [project.runtimePlugin, runtimeOptions]];
 
-  const configured: Record<string, ConfiguredShared> = {};
+  const scope = typeof federation.shareScope === 'string' ? federation.shareScope : 'default';
+  const registered: Record<string, ConfiguredShared> = {};
   for (const [key, value] of Object.entries(shared)) {
-    const config = toObject(key, value);
-    const installed = project.find(packageNameOf(key));
-    const version = typeof config.version === 'string' ? config.version : installed?.version;
-    const requiredVersion =
-      config.requiredVersion !== undefined ? config.requiredVersion : version ? `^${version}` : undefined;
-    configured[key] = {
-      ...(version !== undefined ? { version } : {}),
-      ...(requiredVersion !== undefined ? { requiredVersion } : {}),
-      singleton: config.singleton === true,
-      strictVersion: config.strictVersion === true,
-      import: config.import !== false,
-      ...(config.eager !== undefined ? { eager: config.eager === true } : {}),
-    };
+    const entry = registeredShare(key, toObject(key, value), project, bundler, scope);
+    const changed = changes.get(key);
+    registered[key] = changed ? { ...entry, concord: changed } : entry;
+    if (typeof entry.requiredVersion !== 'string') continue;
+    const kind = classifyRange(entry.requiredVersion).kind;
+    if (kind === 'any' && entry.import) diagnostics.push(anyRange(app, key, entry.requiredVersion, bundler));
+    else if (kind !== 'semver' && kind !== 'any')
+      diagnostics.push(nonSemverRange(app, key, entry.requiredVersion, kind, entry.version, bundler));
   }
   const dependencies: Record<string, string> = {};
   for (const pkg of watched) {
@@ -248,8 +238,12 @@ export function augmentFederationOptions<T extends FederationOptionsLike>(
     },
     name,
     app,
+    bundler,
     watched,
-    shared: configured,
+    shared: registered,
+    removed,
+    runtimePluginAdded: !hasConcord,
+    autoShare,
     dependencies,
     runtimeOptions,
     diagnostics,

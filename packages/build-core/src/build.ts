@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { DEFAULT_WATCHED } from '@concord/runtime-plugin/inject';
 import { type Augmentation, augmentFederationOptions, type FederationOptionsLike } from './augment';
 import { type BeaconTransform, createBeaconTransform, watchedPathFilter } from './beacon';
-import { checkReads, type LoadedContract, loadContract } from './contract';
+import { describeChanges } from './changes';
+import { type ContractImporter, checkReads, type LoadedContract, loadContract } from './contract';
 import { createDebugger } from './debug';
 import { type Diagnostic, manifestNotFound } from './diagnostics';
 import { buildMetadata, type ConcordMetadata, manifestFileNames, stampManifest } from './metadata';
 import { type Bundler, type ConcordOptions, type ResolvedConcordOptions, resolveOptions } from './options';
 import { type ProjectInfo, readProject } from './project';
 import { type BuildReportOutcome, startBuildReport } from './report';
+import { readToolchain, type ToolchainHint } from './toolchain';
 
 const debug = createDebugger('concord:build');
 
@@ -28,6 +30,8 @@ export interface ConcordBuild<T extends FederationOptionsLike> {
   augmentation: Augmentation<T>;
   /** Warnings found while preparing (the bundler plugin prints them once its logger exists). */
   diagnostics: readonly Diagnostic[];
+  /** The block saying what Concord changed in the federation config, for the bundler's info logger. */
+  changes: string;
   /** Manifest and stats file names, relative to the output directory. */
   manifestFiles: { manifest: string; stats: string };
   /** The beacon transform, or undefined when `concord.beacons` is false. */
@@ -64,6 +68,13 @@ export interface PrepareContext {
   root?: string;
   /** Version of the calling plugin, stamped into the metadata. */
   pluginVersion: string;
+  /** What the plugin knows of its bundler and federation plugin, for the metadata's toolchain. */
+  toolchain?: ToolchainHint;
+  /**
+   * Imports a TypeScript contract entry with the bundler's own transform (Vite's `runnerImport`, Rspack's
+   * swc). Without it, a TypeScript contract is a CONCORD-119 error.
+   */
+  importContract?: ContractImporter;
 }
 
 /**
@@ -95,11 +106,14 @@ export function prepareBuild<T extends FederationOptionsLike>(
       const spec = options.contract;
       const installed = spec ? project.find(spec.package) : undefined;
       const contract: LoadedContract | undefined =
-        spec && installed ? await loadContract(app, spec, installed) : undefined;
+        spec && installed
+          ? await loadContract(app, spec, installed, context.bundler, context.importContract)
+          : undefined;
       const diagnostics = [...(contract?.diagnostics ?? [])];
       if (contract?.metadata && spec)
         diagnostics.push(...checkReads(app, options.reads, contract.metadata, spec.package));
-      const metadata = buildMetadata(augmentation, options, contract, context.pluginVersion);
+      const toolchain = readToolchain(context.bundler, project, context.toolchain ?? {});
+      const metadata = buildMetadata(augmentation, options, contract, context.pluginVersion, toolchain);
       return { metadata, diagnostics };
     })());
   return {
@@ -107,6 +121,7 @@ export function prepareBuild<T extends FederationOptionsLike>(
     project,
     augmentation,
     diagnostics: augmentation.diagnostics,
+    changes: describeChanges(augmentation, federation),
     manifestFiles,
     beacons: options.beacons ? createBeaconTransform({ watched, app, bundler: context.bundler }) : undefined,
     beaconFilter: watchedPathFilter(watched, dirs),

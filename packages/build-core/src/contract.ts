@@ -1,8 +1,14 @@
 // Reads the contract package at build time and describes it for the manifest.
 import { pathToFileURL } from 'node:url';
 import { describeContract } from '@concord/shared-state';
-import { contractNotLoaded, type Diagnostic, unknownRead } from './diagnostics';
-import type { ContractSpec } from './options';
+import {
+  ConcordError,
+  contractNotLoaded,
+  contractNotTransformed,
+  type Diagnostic,
+  unknownRead,
+} from './diagnostics';
+import type { Bundler, ContractSpec } from './options';
 import { nodeImportEntry } from './package-entries';
 import type { InstalledPackage } from './project';
 
@@ -24,6 +30,14 @@ export interface ContractDescription {
 
 /** The `contract` value of the manifest metadata: the description plus the package it lives in. */
 export type ContractMetadata = ContractDescription & { package: string };
+
+/**
+ * Imports a module file through the bundler's own transform (a contract package written in TypeScript).
+ * Rejects with the reason when it cannot.
+ */
+export type ContractImporter = (file: string) => Promise<Record<string, unknown>>;
+
+const TYPESCRIPT = /\.[cm]?tsx?$/;
 
 /** Outcome of {@link loadContract}: the metadata, or undefined with a CONCORD-109 diagnostic. */
 export interface LoadedContract {
@@ -69,22 +83,44 @@ function describe(value: unknown): ContractDescription {
   return described;
 }
 
+async function importTypeScript(
+  entry: string,
+  context: { app: string; spec: ContractSpec; installed: InstalledPackage; bundler: Bundler },
+  importer: ContractImporter | undefined,
+): Promise<Record<string, unknown>> {
+  const { app, spec, installed, bundler } = context;
+  const fail = (reason: string) =>
+    contractNotTransformed(app, spec.package, installed.version, bundler, reason);
+  if (!importer) throw fail(`no TypeScript transform is available to Concord on ${bundler}`);
+  try {
+    return await importer(entry);
+  } catch (error) {
+    throw fail(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+}
+
 /**
- * Imports the contract package's entry (as Node would) and describes its contract. Never throws: a
- * contract that cannot be read becomes a CONCORD-109 warning and no `contract` in the metadata.
+ * Imports the contract package's entry (as Node would; a TypeScript entry through the bundler's transform)
+ * and describes its contract. A contract that cannot be read becomes a CONCORD-109 warning and no
+ * `contract` in the metadata; a TypeScript entry the bundler cannot transform throws CONCORD-119.
  */
 export async function loadContract(
   app: string,
   spec: ContractSpec,
   installed: InstalledPackage,
+  bundler: Bundler = 'vite',
+  importer?: ContractImporter,
 ): Promise<LoadedContract> {
   try {
     const entry = nodeImportEntry(installed.dir, installed.packageJson);
     if (!entry) throw new Error('its package.json has no entry for Node');
-    const module = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+    const module = TYPESCRIPT.test(entry)
+      ? await importTypeScript(entry, { app, spec, installed, bundler }, importer)
+      : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
     const description = describe(pickExport(module, spec));
     return { metadata: { package: spec.package, ...description }, diagnostics: [] };
   } catch (error) {
+    if (error instanceof ConcordError) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return {
       metadata: undefined,

@@ -162,7 +162,7 @@ export function reportNotRun(app: string, reason: string): Diagnostic {
   return d(
     'CONCORD-113',
     'warning',
-    `the Concord report for app "${app}" did not run (${reason}), so this build was not checked against the other apps; make sure the federation manifest is emitted, or set \`concord.report: false\`.`,
+    `the Concord report for app "${app}" did not run (${reason}) and \`concord.report.failOn\` is "never", so this build passes unchecked against the other apps; fix the cause named here, or set \`failOn\` to "error" so such a build fails.`,
   );
 }
 
@@ -171,5 +171,72 @@ export function manifestNotFound(app: string, files: readonly string[], bundler:
     'CONCORD-114',
     'warning',
     `the ${bundler} build of app "${app}" emitted no ${list(files)}, so Concord's metadata is missing from it and the report sees this app as a plain federation build; keep the federation manifest on and do not rename it after the federation plugin runs.`,
+  );
+}
+
+const RANGE_KINDS: Readonly<Record<string, string>> = {
+  protocol: 'package-manager protocol',
+  url: 'git or URL dependency',
+  tag: 'dist-tag',
+  invalid: 'string that is not a semver range',
+};
+
+const quote = (value: string): string =>
+  JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+
+export function nonSemverRange(
+  app: string,
+  pkg: string,
+  range: string,
+  kind: string,
+  version: string | undefined,
+  bundler: string,
+): Diagnostic {
+  return d(
+    'CONCORD-115',
+    'warning',
+    `shared["${pkg}"] of app "${app}" (${bundler}) is registered with requiredVersion ${quote(range)}, a ${RANGE_KINDS[kind] ?? kind} that the Module Federation runtime cannot satisfy with any version, so every provider of ${pkg} fails this app's check (a singleton warns or, with strictVersion, refuses to load; a non-singleton loads a second copy); set shared["${pkg}"].requiredVersion to a semver range${version ? ` such as "^${version}"` : ''}, or pin a semver range in the app's package.json.`,
+  );
+}
+
+export function anyRange(app: string, pkg: string, range: string, bundler: string): Diagnostic {
+  return d(
+    'CONCORD-116',
+    'info',
+    `shared["${pkg}"] of app "${app}" (${bundler}) is registered with requiredVersion ${quote(range)}, so any version of ${pkg} another app provides is accepted unchecked, including another major; set a semver range such as "^1.2.0" if this app needs a particular major.`,
+  );
+}
+
+export function reportCrashed(app: string, reason: string, failOn: string): ConcordError {
+  return new ConcordError(
+    d(
+      'CONCORD-117',
+      'error',
+      `the Concord report for app "${app}" could not finish (${reason}) and \`concord.report.failOn\` is "${failOn}", so the build fails rather than pass unchecked; fix the cause named above, or set \`concord.report.failOn: 'never'\` to build without the check.`,
+    ),
+  );
+}
+
+export function siblingNotBuilt(app: string, manifest: string): Diagnostic {
+  return d(
+    'CONCORD-118',
+    'info',
+    `the manifest ${quote(manifest)} that app "${app}" checks against does not exist yet (that app is not built), so this build is checked without it; build that app too, then rebuild this one or run \`concord report\` over every app's manifest in CI.`,
+  );
+}
+
+export function contractNotTransformed(
+  app: string,
+  pkg: string,
+  version: string,
+  bundler: string,
+  reason: string,
+): ConcordError {
+  return new ConcordError(
+    d(
+      'CONCORD-119',
+      'error',
+      `the contract ${pkg}@${version} of app "${app}" is TypeScript and the ${bundler} build could not read it (${reason}), so its slices and this app's reads would go unchecked; give the package a JavaScript entry for Node (build it and point its "exports" at the output).`,
+    ),
   );
 }

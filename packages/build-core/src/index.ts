@@ -18,8 +18,10 @@ export {
   prepareBuild,
   type WithConcordOptions,
 } from './build';
+export { describeChanges } from './changes';
 export {
   type ContractDescription,
+  type ContractImporter,
   type ContractMetadata,
   checkReads,
   type LoadedContract,
@@ -37,7 +39,13 @@ export {
 } from './diagnostics';
 export { type FormatOptions, formatDiagnostic } from './format';
 export { createDiagnosticLogger, type DiagnosticLogger, type LogSink } from './logger';
-export { buildMetadata, type ConcordMetadata, manifestFileNames, stampManifest } from './metadata';
+export {
+  buildMetadata,
+  type ConcordMetadata,
+  completeDevManifest,
+  manifestFileNames,
+  stampManifest,
+} from './metadata';
 export {
   type Bundler,
   type ConcordMode,
@@ -69,5 +77,7 @@ export {
   renderReport,
   reportInputs,
   runBuildReport,
+  siblingInputs,
   startBuildReport,
 } from './report';
+export { readToolchain, type Toolchain, type ToolchainHint } from './toolchain';

@@ -1,42 +1,36 @@
 // Concord's metadata in the federation manifest (`mf-manifest.json` and `mf-stats.json`, top-level key
-// `concord`), the input @concord/report reads. Schema: CONTRACTS.md "Federation manifest metadata".
-import type { Augmentation, ConfiguredShared, FederationOptionsLike } from './augment';
-import { type ContractMetadata, type LoadedContract, ownedSlices } from './contract';
-import type { Bundler, ConcordMode, ResolvedConcordOptions } from './options';
+// `concord`), the input @concord/report reads. Its one definition (types and JSON Schema) lives in
+// @concord/report's `metadata/`; this file only assembles it.
+import { type ManifestMetadata, METADATA_SCHEMA_VERSION } from '@concord/report';
+import type { Augmentation, FederationOptionsLike } from './augment';
+import { type LoadedContract, ownedSlices } from './contract';
+import type { Bundler, ResolvedConcordOptions } from './options';
+import type { Toolchain } from './toolchain';
 
 /** The `concord` key of a federation manifest. */
-export interface ConcordMetadata {
-  schema: 1;
-  app: string;
-  bundler: Bundler;
-  pluginVersion: string;
-  mode: ConcordMode;
-  /** Omitted when the app has no contract or it could not be read (CONCORD-109). */
-  contract?: ContractMetadata;
-  owns: string[];
-  reads: string[];
-  shared: Record<string, ConfiguredShared>;
-  watched: string[];
-  dependencies: Record<string, string>;
-}
+export type ConcordMetadata = ManifestMetadata;
 
-/** Assembles the metadata from the augmentation and the loaded contract. */
+/** Assembles the metadata from the augmentation, the toolchain and the loaded contract. */
 export function buildMetadata(
   augmentation: Augmentation<FederationOptionsLike>,
   options: ResolvedConcordOptions,
   contract: LoadedContract | undefined,
   pluginVersion: string,
+  toolchain: Toolchain = {},
 ): ConcordMetadata {
   return {
-    schema: 1,
+    schema: METADATA_SCHEMA_VERSION,
     app: augmentation.app,
-    bundler: augmentation.runtimeOptions.bundler,
+    bundler: augmentation.bundler,
+    ...toolchain,
     pluginVersion,
     mode: options.mode,
+    autoShare: augmentation.autoShare,
     ...(contract?.metadata ? { contract: contract.metadata } : {}),
     owns: ownedSlices(augmentation.app, contract?.metadata),
     reads: [...options.reads],
     shared: { ...augmentation.shared },
+    ...(augmentation.removed.length ? { removed: [...augmentation.removed] } : {}),
     watched: [...augmentation.watched],
     dependencies: { ...augmentation.dependencies },
   };
@@ -77,4 +71,38 @@ export function manifestFileNames(manifest: unknown, bundler: Bundler): { manife
   }
   const name = fileName.endsWith('.json') ? fileName : `${fileName}.json`;
   return { manifest: join(name), stats: join(name.replace('.json', '-stats.json')) };
+}
+
+/**
+ * This app's manifest as the report should read it in `vite dev`: @module-federation/vite serves no `shared`
+ * array for an app without `exposes` (a typical host), so the host would be missing from its own report.
+ * The shares it provides are filled from the metadata, which records what the federation plugin registers.
+ * Returns the manifest unchanged when it has a `shared` array, a fresh object otherwise.
+ */
+export function completeDevManifest(manifest: unknown, metadata: ConcordMetadata, name: string): unknown {
+  const base =
+    typeof manifest === 'object' && manifest !== null && !Array.isArray(manifest)
+      ? (manifest as Record<string, unknown>)
+      : {};
+  if (Array.isArray(base.shared)) return manifest;
+  const shared = Object.entries(metadata.shared)
+    .filter(([, s]) => s.import)
+    .map(([key, s]) => ({
+      id: `${name}:${key}`,
+      name: key,
+      version: s.version ?? '',
+      singleton: s.singleton,
+      requiredVersion: s.requiredVersion ?? null,
+      assets: { js: { sync: [], async: [] }, css: { sync: [], async: [] } },
+    }));
+  return {
+    id: name,
+    name,
+    metaData: { name, type: 'app', remoteEntry: { name: '', path: '', type: 'module' } },
+    remotes: [],
+    exposes: [],
+    ...base,
+    shared,
+    concord: metadata,
+  };
 }

@@ -89,12 +89,20 @@ describe('augmentFederationOptions', () => {
     );
   });
 
-  it('with autoShare: false, reports omitted libraries (CONCORD-106) and forces nothing', () => {
-    const build = prepare({ name: 'cart', shared: ['react'], concord: { autoShare: false } });
+  it('with autoShare: false, adds and changes no share (not even the contract), reports omitted libraries (CONCORD-106) and says so', () => {
+    const build = prepare({
+      name: 'cart',
+      shared: ['react'],
+      concord: { autoShare: false, contract: '@acme/contract' },
+    });
     const shared = build.augmentation.federation.shared as Record<string, unknown>;
-    expect(shared.react).toEqual({ requiredVersion: '^19.3.1' });
-    expect(shared).not.toHaveProperty('zustand');
-    expect(codes(build)).toEqual(['CONCORD-106', 'CONCORD-106']);
+    expect(shared).toEqual({ react: {} });
+    expect(build.augmentation.shared.react?.concord).toBeUndefined();
+    expect(codes(build)).toEqual(['CONCORD-106', 'CONCORD-106', 'CONCORD-106', 'CONCORD-106']);
+    expect(build.changes).toMatch(
+      /^\[concord\] cart \(vite\): no share added or changed \(`concord\.autoShare: false`\); runtime plugin/,
+    );
+    expect(build.changes.split('\n')).toHaveLength(1);
     expect(build.diagnostics.map((d) => d.message).join('\n')).toMatch(
       /depends on zustand@5\.1\.0 but leaves it out/,
     );
@@ -156,9 +164,20 @@ describe('augmentFederationOptions', () => {
       requiredVersion: '^19.0.0',
       singleton: true,
       strictVersion: true,
+      eager: false,
       import: true,
+      shareScope: 'default',
     });
-    expect(augmentation.shared.lodash).toMatchObject({ singleton: false, import: false });
+    // @module-federation/vite reads an unset requiredVersion from the app's package.json.
+    expect(augmentation.shared.lodash).toEqual({
+      version: '4.17.21',
+      requiredVersion: '^4.0.0',
+      singleton: false,
+      strictVersion: false,
+      eager: false,
+      import: false,
+      shareScope: 'default',
+    });
     expect(augmentation.dependencies).toEqual({
       '@acme/contract': '1.2.0',
       react: '19.3.1',

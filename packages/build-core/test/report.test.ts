@@ -72,21 +72,70 @@ describe('runBuildReport', () => {
     expect(never).toBeUndefined();
   });
 
-  it('turns a report that cannot run into a CONCORD-113 warning, not a crash', async () => {
+  it('fails closed: a report that cannot finish is CONCORD-117 unless failOn is "never" (then CONCORD-113)', async () => {
     const { root, lines, logger } = setup();
     const blocked = join(root, 'cart.json', 'out'); // a directory under a file: cannot be created
-    const error = await runBuildReport({
-      app: 'cart',
-      root,
-      manifest: join(root, 'cart.json'),
-      outDir: blocked,
-      options: REPORT_DEFAULTS,
-      logger,
-    });
-    expect(error).toBeUndefined();
+    const run = (failOn: 'error' | 'warning' | 'never') =>
+      runBuildReport({
+        app: 'cart',
+        root,
+        manifest: join(root, 'cart.json'),
+        outDir: blocked,
+        options: { ...REPORT_DEFAULTS, failOn },
+        logger,
+      });
+    for (const failOn of ['error', 'warning'] as const) {
+      const error = await run(failOn);
+      expect(error?.code).toBe('CONCORD-117');
+      expect(error?.message).toMatch(
+        new RegExp(
+          `the Concord report for app "cart" could not finish \\(.+\\) and \`concord\\.report\\.failOn\` is "${failOn}", so the build fails`,
+        ),
+      );
+    }
+    // Nothing printed beside the error: never a CONCORD-113 warning next to a real error.
+    expect(lines).toEqual([]);
+    expect(await run('never')).toBeUndefined();
     expect(lines.map((l) => l.level)).toEqual(['warn']);
     expect(lines[0]!.text).toMatch(
       /^\[concord\] CONCORD-113 the Concord report for app "cart" did not run \(/,
     );
+  });
+
+  it("fails closed when this build's own manifest is missing", async () => {
+    const { root, logger } = setup();
+    const error = await runBuildReport({
+      app: 'cart',
+      root,
+      manifest: join(root, 'missing.json'),
+      outDir: root,
+      options: { ...REPORT_DEFAULTS, write: false },
+      logger,
+    });
+    expect(error?.code).toBe('CONCORD-117');
+    expect(error?.message).toContain("this build's own manifest");
+  });
+
+  it('checks without a sibling manifest not built yet (CONCORD-118 info), but a malformed one stays a finding', async () => {
+    const { root, lines, logger } = setup();
+    const run = (manifests: string[]) =>
+      runBuildReport({
+        app: 'cart',
+        root,
+        manifest: join(root, 'cart.json'),
+        outDir: root,
+        options: { ...REPORT_DEFAULTS, write: false, manifests },
+        logger,
+      });
+    expect(await run(['../host/dist/mf-manifest.json'])).toBeUndefined();
+    expect(lines[0]).toEqual({
+      level: 'info',
+      text: expect.stringMatching(
+        /^\[concord\] CONCORD-118 the manifest ".*host\/dist\/mf-manifest\.json" that app "cart" checks against does not exist yet/,
+      ),
+    });
+    writeFileSync(join(root, 'broken.json'), '{"name":');
+    const error = await run(['broken.json']);
+    expect(error?.code).toBe('CONCORD-112');
   });
 });

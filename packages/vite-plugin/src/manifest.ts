@@ -1,4 +1,6 @@
+import { ConcordError } from '@concord/build-core';
 import type { Plugin } from 'vite';
+import { failBuild } from './fail';
 import type { ViteState } from './state';
 
 /**
@@ -14,21 +16,37 @@ export function manifestPlugin(state: ViteState): Plugin {
     apply: 'build',
     enforce: 'post',
     configResolved: (config) => state.init(config),
+    // Runs before the environments are built, under `vite build` only: failures are then held (fail.ts).
+    buildApp: {
+      order: 'pre',
+      async handler() {
+        state.appBuild = true;
+      },
+    },
     generateBundle: {
       order: 'post',
       async handler(outputOptions, bundle) {
         if (this.environment?.name === 'ssr') return;
-        const { manifest, diagnostics } = await state.build.stampManifests({
-          read(name) {
-            const asset = bundle[name];
-            if (asset?.type !== 'asset') return undefined;
-            return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
-          },
-          write(name, source) {
-            const asset = bundle[name];
-            if (asset?.type === 'asset') asset.source = source;
-          },
-        });
+        const stamped = await state.build
+          .stampManifests({
+            read(name) {
+              const asset = bundle[name];
+              if (asset?.type !== 'asset') return undefined;
+              return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+            },
+            write(name, source) {
+              const asset = bundle[name];
+              if (asset?.type === 'asset') asset.source = source;
+            },
+          })
+          .catch((error: unknown) => {
+            // A TypeScript contract the bundler could not read (CONCORD-119): the coded sentence, no stack.
+            if (!(error instanceof ConcordError)) throw error;
+            failBuild(state, this, error.message);
+            return undefined;
+          });
+        if (!stamped) return;
+        const { manifest, diagnostics } = stamped;
         for (const d of diagnostics) state.logger?.report(d);
         const outDir = outputOptions.dir ?? state.config?.build.outDir;
         if (outDir) state.report = state.build.startReport(outDir, manifest);

@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { prepareBuild } from '@concord/build-core';
 import {
   federation,
@@ -6,6 +8,7 @@ import {
 } from '@module-federation/vite';
 import type { Plugin } from 'vite';
 import { beaconPlugin } from './beacons';
+import { viteImportContract } from './contract-import';
 import { manifestPlugin } from './manifest';
 import type { ConcordViteOptions } from './options';
 import { reportPlugin } from './report';
@@ -24,7 +27,15 @@ import { VERSION } from './version';
  * });
  */
 export function concord(options: ConcordViteOptions): Plugin[] {
-  const build = prepareBuild<ModuleFederationOptions>(options, { bundler: 'vite', pluginVersion: VERSION });
+  const build = prepareBuild<ModuleFederationOptions>(options, {
+    bundler: 'vite',
+    pluginVersion: VERSION,
+    toolchain: {
+      federationPackage: '@module-federation/vite',
+      pluginDir: dirname(fileURLToPath(import.meta.url)),
+    },
+    importContract: viteImportContract,
+  });
   const state = createState(build);
   const { manifest } = build.augmentation.federation;
   const userManifest: PluginManifestOptions = typeof manifest === 'object' ? manifest : {};

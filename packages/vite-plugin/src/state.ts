@@ -15,6 +15,10 @@ export interface ViteState {
   command: 'build' | 'serve' | undefined;
   config: ResolvedConfig | undefined;
   logger: DiagnosticLogger | undefined;
+  /** Set by the `buildApp` hook: `vite build` (not the programmatic `build()`), so failures are held. */
+  appBuild: boolean;
+  /** The failure held for the `buildApp` hook (see fail.ts). */
+  failure: Error | undefined;
   /** The report of the current build, started once the manifest is stamped, printed in `writeBundle`. */
   report: Promise<BuildReportOutcome> | undefined;
   /** The metadata; its diagnostics are printed once, when first loaded. */
@@ -29,6 +33,8 @@ export function createState(build: ConcordBuild<ModuleFederationOptions>): ViteS
     command: undefined,
     config: undefined,
     logger: undefined,
+    appBuild: false,
+    failure: undefined,
     report: undefined,
     async metadata() {
       const result = await build.metadata();
@@ -40,6 +46,8 @@ export function createState(build: ConcordBuild<ModuleFederationOptions>): ViteS
       state.config = config;
       state.command = config.command;
       state.logger = viteDiagnosticLogger(config.logger);
+      // What Concord changed in the federation config: one block per build, nothing silent.
+      state.logger.info(build.changes);
       for (const d of build.diagnostics) state.logger.report(d);
       // Packages and versions were read from `concord.root` (or cwd) before Vite resolved its root.
       if (resolve(build.project.root) !== resolve(config.root))

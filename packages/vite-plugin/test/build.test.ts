@@ -41,6 +41,7 @@ const logged = (built: Built, level: string) =>
 
 let remote: Built;
 let isolated: Built;
+let plain: Built;
 
 afterAll(removeFixtures);
 
@@ -66,7 +67,15 @@ beforeAll(async () => {
       report: { manifests: [join(remote.out, 'mf-manifest.json')], failOn: 'warning' },
     },
   });
-}, 60_000);
+  // autoShare: false and the user's own shares, as written: Concord adds and changes nothing.
+  plain = await viteBuild('remote', {
+    name: 'plain',
+    filename: 'remoteEntry.js',
+    exposes: { './store': './src/store.js' },
+    shared: { react: {}, zustand: {}, '@fixture/contract': {}, '@concord/shared-state': {} },
+    concord: { autoShare: false, contract: '@fixture/contract', report: { failOn: 'never' } },
+  });
+}, 120_000);
 
 describe('a Vite remote built with concord()', () => {
   it('builds with federation() and shares the contract, @concord/shared-state and store libraries', () => {
@@ -163,6 +172,61 @@ describe('a Vite remote built with concord()', () => {
       bundler: 'vite',
       dormant: false,
     });
+  });
+
+  it('records in the metadata exactly what Module Federation registered, and what Concord changed', () => {
+    for (const built of [remote, plain]) {
+      const manifest = json(built, 'mf-manifest.json');
+      expect(manifest.shared.length).toBeGreaterThan(0);
+      for (const entry of manifest.shared) {
+        const recorded = manifest.concord.shared[entry.name];
+        expect(recorded, entry.name).toBeDefined();
+        expect([entry.name, recorded.version, recorded.requiredVersion, recorded.singleton]).toEqual([
+          entry.name,
+          entry.version,
+          entry.requiredVersion,
+          entry.singleton,
+        ]);
+      }
+    }
+    // The exact pin of package.json ("1.2.0"), as @module-federation/vite registers it; nothing marked.
+    const contract = json(plain, 'mf-manifest.json').concord.shared['@fixture/contract'];
+    expect(contract).toEqual({
+      version: '1.2.0',
+      requiredVersion: '1.2.0',
+      singleton: false,
+      strictVersion: false,
+      eager: false,
+      import: true,
+      shareScope: 'default',
+    });
+    expect(json(remote, 'mf-manifest.json').concord.shared.zustand.concord).toEqual({ added: true });
+  });
+
+  it('records the bundler, the federation plugin and the Module Federation runtime with their versions', () => {
+    expect(json(remote, 'mf-manifest.json').concord).toMatchObject({
+      bundlerVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      federation: { package: '@module-federation/vite', version: expect.stringMatching(/^1\./) },
+      runtime: { package: '@module-federation/runtime', version: expect.stringMatching(/^2\./) },
+    });
+  });
+
+  it('prints one block of what Concord changed in the federation config (one line when nothing)', () => {
+    const blocks = logged(remote, 'info').filter((t) => t.startsWith('[concord] remote (vite)'));
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatch(/^\[concord\] remote \(vite\) federation config, as Concord changed it:\n/);
+    expect(blocks[0]).toMatch(/\+ shared as singletons: .*zustand \^5\.1\.0/);
+    expect(blocks[0]).toMatch(/runtime plugin @concord\/runtime-plugin registered/);
+    const line = logged(plain, 'info').filter((t) => t.startsWith('[concord] plain (vite)'));
+    expect(line).toEqual([
+      '[concord] plain (vite): no share added or changed (`concord.autoShare: false`); runtime plugin @concord/runtime-plugin registered (mode "warn"), manifest on, dts off.',
+    ]);
+  });
+
+  it('fails `build()` with the coded sentence and no frames of its own after it', () => {
+    const message = (isolated.error as Error).message;
+    expect(message).toMatch(/\[concord\] CONCORD-112 the Concord report for app "isolated"/);
+    expect(message.split('\n').filter((l) => /^\s+at /.test(l))).toEqual([]);
   });
 
   it('fails the build per failOn, after reporting the unshared store library', () => {
