@@ -42,7 +42,7 @@ const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];
 function driftVersion(rnd, versions) {
   const r = rnd();
   const last = versions.length - 1;
-  if (r < 0.45) return versions[last];
+  if (r < 0.35) return versions[last];
   if (r < 0.8) return versions[Math.max(0, last - 1)];
   return pick(rnd, versions);
 }

@@ -1,0 +1,132 @@
+// The report at fleet scale (issue #15): a drifting fleet (bench/drift-fleet.mjs: several versions per library,
+// ranges of every form, some non-singletons, 10-20 version findings per app) at 100, 500, 1,000 and 2,000 apps.
+//  - parse + validate + analyze against JSON.parse of the same documents, wall-clock and CPU: target ≤ 3×;
+//  - loadManifest from files against readFile + JSON.parse of the same files: target ≤ 3×;
+//  - the growth table: cost per app, which must stay flat;
+//  - rendering of the 2,000-app report (terminal, JSON, HTML, markdown, github) against its analysis: ≤ 2×.
+// Imports the BUILT package (run `npm run bench -- drift`). Each figure is the median of several runs, the
+// two sides of a ratio measured alternately so a burst of load on the shared machine hits both.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as report from '@concord/report';
+import { driftFleet } from './drift-fleet.mjs';
+
+const { analyze, loadManifest, parseManifest, renderHtml, renderJson, renderTerminal } = report;
+const SIZES = (process.env.CONCORD_BENCH_SIZES ?? '100,500,1000,2000').split(',').map(Number);
+const TARGET = 3;
+const RENDER_TARGET = 2;
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e3;
+};
+/** Wall and CPU milliseconds of one call, after a collection so garbage of the last step is not billed. */
+async function once(fn) {
+  globalThis.gc?.();
+  const w = performance.now();
+  const c = cpuNow();
+  const out = await fn();
+  return { wall: performance.now() - w, cpu: cpuNow() - c, out };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Medians of wall and CPU time for each named step, run alternately `runs` times. */
+async function measure(steps, runs) {
+  const times = Object.fromEntries(Object.keys(steps).map((k) => [k, { wall: [], cpu: [] }]));
+  for (let r = 0; r < runs; r++)
+    for (const [name, fn] of Object.entries(steps)) {
+      const t = await once(fn);
+      times[name].wall.push(t.wall);
+      times[name].cpu.push(t.cpu);
+    }
+  return Object.fromEntries(
+    Object.entries(times).map(([k, v]) => [k, { wall: median(v.wall), cpu: median(v.cpu) }]),
+  );
+}
+
+const dir = join(tmpdir(), `concord-drift-bench-${process.pid}`);
+const rows = [];
+let failed = false;
+let biggest;
+for (const size of SIZES) {
+  const texts = driftFleet(size).map((m) => JSON.stringify(m));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files = texts.map((t, i) => {
+    const file = join(dir, `app-${i}.mf-manifest.json`);
+    writeFileSync(file, t);
+    return file;
+  });
+  const runs = size >= 1000 ? 5 : 7;
+  const m = await measure(
+    {
+      parse: () => {
+        for (const t of texts) JSON.parse(t);
+      },
+      full: () => analyze(texts.map((t, i) => parseManifest(t, files[i]))),
+      read: () => {
+        for (const f of files) JSON.parse(readFileSync(f, 'utf8'));
+      },
+      files: async () => analyze(await Promise.all(files.map((f) => loadManifest(f)))),
+    },
+    runs,
+  );
+  const result = analyze(texts.map((t, i) => parseManifest(t, files[i])));
+  const version = result.findings.filter((f) => f.package && !f.package.startsWith('contract:')).length;
+  const row = {
+    size,
+    mb: bytes / 1024 / 1024,
+    findings: result.findings.length,
+    perApp: version / size,
+    ...m,
+  };
+  rows.push(row);
+  const ok =
+    m.full.wall / m.parse.wall <= TARGET &&
+    m.full.cpu / m.parse.cpu <= TARGET &&
+    m.files.wall / m.read.wall <= TARGET &&
+    m.files.cpu / m.read.cpu <= TARGET;
+  if (!ok) failed = true;
+  if (size === Math.max(...SIZES)) biggest = { size, result, full: m.full };
+}
+rmSync(dir, { recursive: true, force: true });
+
+const ms = (x) => `${x.toFixed(0)} ms`;
+const x = (a, b) => `${(a / b).toFixed(2)}×`;
+console.log(
+  `Drifting fleet: 15 libraries × 4 entries, several versions each; medians; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.\n`,
+);
+console.log(
+  '| apps | MB | findings (version/app) | JSON.parse wall / CPU | parse+validate+analyze wall / CPU | × wall / CPU | read+parse wall | loadManifest+analyze wall | × wall / CPU | analyze µs/app (CPU) |',
+);
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows)
+  console.log(
+    `| ${r.size} | ${r.mb.toFixed(1)} | ${r.findings} (${r.perApp.toFixed(1)}) | ${ms(r.parse.wall)} / ${ms(r.parse.cpu)} | ${ms(r.full.wall)} / ${ms(r.full.cpu)} | ${x(r.full.wall, r.parse.wall)} / ${x(r.full.cpu, r.parse.cpu)} | ${ms(r.read.wall)} | ${ms(r.files.wall)} | ${x(r.files.wall, r.read.wall)} / ${x(r.files.cpu, r.read.cpu)} | ${(((r.full.cpu - r.parse.cpu) / r.size) * 1000).toFixed(0)} |`,
+  );
+
+// Rendering the biggest report, against its parse + validate + analyze.
+const renderers = {
+  terminal: () => renderTerminal(biggest.result, { color: false, width: 120 }),
+  json: () => renderJson(biggest.result),
+  html: () => renderHtml(biggest.result),
+};
+if (typeof report.renderMarkdown === 'function')
+  renderers.markdown = () => report.renderMarkdown(biggest.result);
+if (typeof report.renderGithub === 'function') renderers.github = () => report.renderGithub(biggest.result);
+const r = await measure(renderers, 3);
+console.log(
+  `\nRendering the ${biggest.size}-app report (analysis: ${ms(biggest.full.wall)} wall, ${ms(biggest.full.cpu)} CPU):\n`,
+);
+console.log('| renderer | wall | CPU | × analysis (CPU) |\n| --- | ---: | ---: | ---: |');
+for (const [name, t] of Object.entries(r)) {
+  const ratio = t.cpu / biggest.full.cpu;
+  if (ratio > RENDER_TARGET) failed = true;
+  console.log(`| ${name} | ${ms(t.wall)} | ${ms(t.cpu)} | ${ratio.toFixed(2)}× |`);
+}
+console.log(
+  `\n${failed ? 'FAIL' : 'PASS'}: parse + validate + analyze ≤ ${TARGET}× JSON.parse and loadManifest ≤ ${TARGET}× read + parse at every size (wall and CPU); each renderer ≤ ${RENDER_TARGET}× the analysis`,
+);
+process.exitCode = failed ? 1 : 0;
