@@ -44,12 +44,12 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
   const started = performance.now();
   const deadline = AbortSignal.timeout(o.deadlineMs);
   const signal = o.signal ? AbortSignal.any([o.signal, deadline]) : deadline;
-  const loaded = await loadAll(o, signal);
-  debug?.(`loaded ${o.inputs.length} inputs in ${(performance.now() - started).toFixed(1)} ms`);
   let report: Report;
   let text: string;
   let finished = true;
   try {
+    const loaded = await loadAll(o, signal);
+    debug?.(`loaded ${o.inputs.length} inputs in ${(performance.now() - started).toFixed(1)} ms`);
     if (!loaded.ok) throw new Unfinished(loaded.reason);
     report = analyze(loaded.inputs, { watched: o.watched });
     text = renderTerminal(report, { width: o.width, ...(o.color !== undefined && { color: o.color }) });
@@ -75,7 +75,8 @@ type Loaded = { ok: true; inputs: LoadedInput[] } | { ok: false; reason: string 
 async function loadAll(o: ResolvedRunOptions, signal: AbortSignal): Promise<Loaded> {
   const pending = new Set<string>();
   const loads = o.inputs.map((input): Promise<LoadedInput> => {
-    if (typeof input !== 'string') return Promise.resolve(fromManifestObject(input.manifest, input.input));
+    if (typeof input !== 'string')
+      return new Promise((done) => done(fromManifestObject(input.manifest, input.input)));
     pending.add(input);
     return loadManifest(input, { ...o, signal }).finally(() => pending.delete(input));
   });
