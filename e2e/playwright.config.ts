@@ -4,6 +4,7 @@
 // once (cached under playground/.out) and serves it. Playwright starts the servers one after another,
 // so builds never compete for the two cores.
 import { defineConfig, type PlaywrightTestConfig, type Project } from '@playwright/test';
+import { devOrigin, HOST_PAGE } from '../playground/dev-pair/ports.mjs';
 import { appOrigin, SCENARIOS } from '../playground/scenarios.mjs';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import type { ScenarioOptions } from './fixtures';
@@ -18,12 +19,16 @@ for (let i = 0; i < process.argv.length; i++) {
 }
 const selected = SCENARIOS.filter((s) => wanted.length === 0 || wanted.includes(s.name));
 
+// Every scenario: the report's predictions against what the page runs (issue #11.1).
+const DIFFERENTIAL = 'specs/differential/report-predicts-what-the-page-runs.spec.ts';
+
 const projects: Project<ScenarioOptions>[] = SCENARIOS.map((scenario) => ({
   name: scenario.name,
   testMatch:
     scenario.name === 'baseline'
-      ? 'specs/baseline/**/*.spec.ts'
+      ? ['specs/baseline/**/*.spec.ts', DIFFERENTIAL]
       : [
+          DIFFERENTIAL,
           'specs/faults/diagnostics-name-the-fault.spec.ts',
           'specs/faults/build-report-names-the-fault.spec.ts',
           scenario.fails
@@ -36,6 +41,27 @@ const projects: Project<ScenarioOptions>[] = SCENARIOS.map((scenario) => ({
   use: { baseURL: `${appOrigin(scenario.name, 'host')}/`, scenarioName: scenario.name },
 }));
 projects.push({ name: 'demo', testMatch: 'specs/demo/**/*.spec.ts' });
+// The dev pair (playground/dev-pair) under `vite dev`, once per Vite major in the plugin's peer range.
+const DEV_MAJORS = [7, 8] as const;
+for (const major of DEV_MAJORS)
+  projects.push({
+    name: `dev-vite${major}`,
+    testMatch: 'specs/dev/**/*.spec.ts',
+    metadata: { viteMajor: major },
+    // Cold dev servers transform on first request.
+    timeout: 120_000,
+  });
+const devWebServers: Extract<PlaywrightTestConfig['webServer'], unknown[]> = DEV_MAJORS.filter(
+  (m) => wanted.length === 0 || wanted.includes(`dev-vite${m}`),
+).map((major) => ({
+  command: `node ../playground/dev-pair/serve.mjs --vite ${major}`,
+  url: `${devOrigin(major, 'own-react', 'host')}${HOST_PAGE}`,
+  name: `dev-vite${major}`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'ignore',
+  stderr: 'pipe',
+}));
 
 const reporter: PlaywrightTestConfig['reporter'] = [['list']];
 if (process.env.CONCORD_PW_JSON) reporter.push(['json']);
@@ -57,14 +83,17 @@ export default defineConfig<ScenarioOptions>({
     screenshot: 'only-on-failure',
   },
   projects,
-  webServer: selected.map((scenario) => ({
-    command: `node ../scripts/demo.mjs --scenario ${scenario.name} --no-install --keep-going`,
-    url: `${appOrigin(scenario.name, 'host')}/`,
-    name: scenario.name,
-    reuseExistingServer: false,
-    // The first run builds the scenario (four apps); later runs reuse the build.
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  })),
+  webServer: [
+    ...selected.map((scenario) => ({
+      command: `node ../scripts/demo.mjs --scenario ${scenario.name} --no-install --keep-going`,
+      url: `${appOrigin(scenario.name, 'host')}/`,
+      name: scenario.name,
+      reuseExistingServer: false,
+      // The first run builds the scenario (four apps); later runs reuse the build.
+      timeout: 180_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    })),
+    ...devWebServers,
+  ],
 });
