@@ -58,16 +58,13 @@ export const check = (
     key = findForbidden(value);
     if (schema && !key) {
       code = 'CONCORD-315';
-      ({
-        then,
-        issues,
-        value: output,
-      } = schema['~standard'].validate(value) as {
+      const result = schema['~standard'].validate(value) as {
         then?: unknown;
         issues?: unknown;
         value?: unknown;
-      });
-      if (issues !== undefined && !Array.isArray(issues)) throw issues;
+      };
+      ({ then, issues, value: output } = result);
+      if (Object(result) !== result || (issues !== undefined && !Array.isArray(issues))) throw result;
       code = 'CONCORD-316';
       if (!then && !issues && output !== value) key = findForbidden(output);
     }
