@@ -31,6 +31,9 @@ export function buildContext(app, appDir, env = process.env) {
       // A remote that leaves zustand out of `shared` turns Concord's automatic sharing off.
       autoShare: choices.zustand.shared,
       report: reportFor(app, scenario, env),
+      // The demo and the e2e specs serve production builds: the panel is asked for explicitly. It stays
+      // closed until clicked, so the specs that drive the shop never find it over a button.
+      overlay: { enabled: true, openOnError: false },
     },
   };
 }

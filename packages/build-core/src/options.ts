@@ -103,11 +103,41 @@ export interface ConcordOptions {
    */
   report?: boolean | string[] | ConcordReportOptions;
   /**
+   * The Concord panel on the page (`@concord/runtime-plugin/overlay`): a badge with the page's apps,
+   * findings and duplicated packages, opening the Findings, Share map and Shared state views.
+   * `'development'` adds it to `vite dev`, `rspack serve` and development builds only, so a production
+   * build carries none of it; `true` adds it to production builds too; `false` never. An object sets the
+   * panel's options (`enabled` defaults to `'development'`).
+   * @default 'development'
+   * @example overlay: { enabled: true, openOnError: false } // a demo served from a production build
+   */
+  overlay?: boolean | 'development' | ConcordOverlayOptions;
+  /**
    * Directory of the app's package.json, from which packages and versions are resolved. Vite plugins are
    * created before Vite resolves its `root`, so set this when `root` is not the working directory.
    * @default process.cwd()
    */
   root?: string;
+}
+
+/** The object form of `concord.overlay`. */
+export interface ConcordOverlayOptions {
+  /**
+   * When the panel is added: `'development'` (not in production builds), `true` (always) or `false`.
+   * @default 'development'
+   */
+  enabled?: boolean | 'development';
+  /**
+   * Open the panel by itself when a new error finding appears.
+   * @default true
+   */
+  openOnError?: boolean;
+}
+
+/** {@link ConcordOverlayOptions} with every default applied. */
+export interface ResolvedOverlayOptions {
+  enabled: boolean | 'development';
+  openOnError: boolean;
 }
 
 /** {@link ConcordReportOptions} with every default applied; `false` when the report is off. */
@@ -129,6 +159,7 @@ export interface ResolvedConcordOptions {
   autoShare: boolean;
   beacons: boolean;
   report: Readonly<ResolvedReportOptions> | false;
+  overlay: Readonly<ResolvedOverlayOptions>;
   root: string | undefined;
 }
 
@@ -138,6 +169,11 @@ export const REPORT_DEFAULTS = Object.freeze({
   write: true,
   timeoutMs: 5000,
 } satisfies ResolvedReportOptions);
+
+export const OVERLAY_DEFAULTS = Object.freeze({
+  enabled: 'development',
+  openOnError: true,
+} satisfies ResolvedOverlayOptions);
 
 export const OPTION_DEFAULTS = Object.freeze({
   contract: undefined,
@@ -149,6 +185,7 @@ export const OPTION_DEFAULTS = Object.freeze({
   autoShare: true,
   beacons: true,
   report: REPORT_DEFAULTS,
+  overlay: OVERLAY_DEFAULTS,
   root: undefined,
 } satisfies ResolvedConcordOptions);
 
@@ -226,6 +263,28 @@ function resolveReport(value: unknown): Readonly<ResolvedReportOptions> | false 
   });
 }
 
+function resolveOverlay(value: unknown): Readonly<ResolvedOverlayOptions> {
+  if (value === undefined) return OVERLAY_DEFAULTS;
+  const user: ConcordOverlayOptions =
+    typeof value === 'object' && value !== null
+      ? (value as ConcordOverlayOptions)
+      : { enabled: value as ConcordOverlayOptions['enabled'] };
+  for (const key of Object.keys(user))
+    if (!(key in OVERLAY_DEFAULTS))
+      throw unknownOption(`concord.overlay.${key}`, Object.keys(OVERLAY_DEFAULTS));
+  const enabled = user.enabled ?? OVERLAY_DEFAULTS.enabled;
+  if (enabled !== true && enabled !== false && enabled !== 'development')
+    throw invalidOption(
+      'concord.overlay',
+      show(value),
+      'true, false, "development" or { enabled, openOnError }',
+    );
+  return Object.freeze({
+    enabled,
+    openOnError: bool('concord.overlay.openOnError', user.openOnError, OVERLAY_DEFAULTS.openOnError),
+  });
+}
+
 function resolvePackages(value: unknown): Readonly<Record<string, { mode?: ConcordMode }>> {
   if (value === undefined) return OPTION_DEFAULTS.packages;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -271,6 +330,7 @@ export function resolveOptions(user: ConcordOptions | undefined = {}): ResolvedC
     autoShare: bool('concord.autoShare', user.autoShare, OPTION_DEFAULTS.autoShare),
     beacons: bool('concord.beacons', user.beacons, OPTION_DEFAULTS.beacons),
     report: resolveReport(user.report),
+    overlay: resolveOverlay(user.overlay),
     root: user.root,
   });
 }

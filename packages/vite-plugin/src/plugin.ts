@@ -11,8 +11,10 @@ import { beaconPlugin } from './beacons';
 import { viteImportContract } from './contract-import';
 import { manifestPlugin } from './manifest';
 import type { ConcordViteOptions } from './options';
+import { overlayPlugin } from './overlay';
 import { reportPlugin } from './report';
 import { createState } from './state';
+import { toolchainPlugin } from './toolchain';
 import { VERSION } from './version';
 
 /**
@@ -50,5 +52,12 @@ export function concord(options: ConcordViteOptions): Plugin[] {
     },
   };
   const plugins = federation({ ...build.augmentation.federation, manifest: withDevMetadata }) as Plugin[];
-  return [...plugins, beaconPlugin(state), manifestPlugin(state), reportPlugin(state)];
+  return [
+    ...plugins,
+    toolchainPlugin(state),
+    beaconPlugin(state),
+    manifestPlugin(state),
+    reportPlugin(state),
+    overlayPlugin(build),
+  ];
 }

@@ -1,0 +1,53 @@
+/**
+ * Options of the Concord panel (`@concord/runtime-plugin/overlay`). Plain JSON, so the build plugins can
+ * serialise them into `runtimePlugins: [[path, options]]`.
+ *
+ * @example
+ * runtimePlugins: [['@concord/runtime-plugin/overlay', { openOnError: false }]]
+ */
+export interface OverlayOptions {
+  /**
+   * Open the panel by itself when a new finding of severity `error` appears, as Vite's error overlay does.
+   * @default true
+   */
+  openOnError?: boolean;
+  /**
+   * The corner of the page where the badge sits.
+   * @default 'bottom-right'
+   */
+  position?: OverlayPosition;
+}
+
+export type OverlayPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+
+export interface ResolvedOverlayOptions {
+  openOnError: boolean;
+  position: OverlayPosition;
+}
+
+export const OVERLAY_DEFAULTS = Object.freeze({
+  openOnError: true,
+  position: 'bottom-right',
+}) satisfies ResolvedOverlayOptions;
+
+const POSITIONS: readonly string[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
+
+/**
+ * Completes the options. A bad value is named in a warning and replaced by its default: a typo in a
+ * build config must not break the page. Pure: never mutates `user`, never caches the result.
+ */
+export function resolveOverlayOptions(user: OverlayOptions = {}): ResolvedOverlayOptions {
+  const out: ResolvedOverlayOptions = { ...OVERLAY_DEFAULTS };
+  if (typeof user !== 'object' || user === null) return out;
+  const { openOnError, position } = user;
+  if (typeof openOnError === 'boolean') out.openOnError = openOnError;
+  else if (openOnError !== undefined) bad('openOnError', openOnError, 'true or false');
+  if (typeof position === 'string' && POSITIONS.includes(position)) out.position = position;
+  else if (position !== undefined) bad('position', position, POSITIONS.map((p) => `'${p}'`).join(', '));
+  return out;
+}
+
+const bad = (name: string, value: unknown, expected: string) =>
+  console.warn(
+    `[concord] overlay option \`${name}\`: ${JSON.stringify(value)} is not ${expected}; the default is used.`,
+  );
