@@ -160,7 +160,8 @@ function hooks(r: Registry, o: ResolvedOptions): ConcordRuntimePlugin {
         body(args);
       } catch (e) {
         if (e instanceof ConcordError) throw e;
-        fault(r, k, e);
+        // Named by hook and container: a fault on one runtime version must say which container it hit.
+        fault(r, `${k} in "${o.app ?? bound}"`, e);
       }
     };
   }
