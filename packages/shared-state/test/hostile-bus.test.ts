@@ -151,6 +151,7 @@ describe('schemas that misbehave', () => {
       'CONCORD-315',
     ],
     ['returns a Promise', async (value) => ({ value }), 'CONCORD-305'],
+    // biome-ignore lint/suspicious/noThenProperty: a thenable result is the case under test.
     ['returns a thenable', () => ({ then() {} }), 'CONCORD-305'],
     [
       'outputs an own __proto__ key',
