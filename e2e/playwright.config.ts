@@ -22,13 +22,17 @@ const selected = SCENARIOS.filter((s) => wanted.length === 0 || wanted.includes(
 // Every scenario: the report's predictions against what the page runs (issue #11.1).
 const DIFFERENTIAL = 'specs/differential/report-predicts-what-the-page-runs.spec.ts';
 
+// Every scenario: the Concord panel against the page's own APIs (issue #14).
+const PANEL = 'specs/panel/**/*.spec.ts';
+
 const projects: Project<ScenarioOptions>[] = SCENARIOS.map((scenario) => ({
   name: scenario.name,
   testMatch:
     scenario.name === 'baseline'
-      ? ['specs/baseline/**/*.spec.ts', DIFFERENTIAL]
+      ? ['specs/baseline/**/*.spec.ts', DIFFERENTIAL, PANEL]
       : [
           DIFFERENTIAL,
+          PANEL,
           'specs/faults/diagnostics-name-the-fault.spec.ts',
           'specs/faults/build-report-names-the-fault.spec.ts',
           scenario.fails
