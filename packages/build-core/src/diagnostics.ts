@@ -240,3 +240,17 @@ export function contractNotTransformed(
     ),
   );
 }
+
+export function unsupportedToolchain(
+  app: string,
+  bundler: string,
+  found: readonly { package: string; version: string; supported: string; why: string }[],
+): Diagnostic {
+  const runs = found.map((f) => `${f.package} ${f.version} (${f.why})`).join(' and ');
+  const fix = found.map((f) => `${f.package} to ${f.supported}`).join(' and ');
+  return d(
+    'CONCORD-120',
+    'warning',
+    `app "${app}" (${bundler}) runs ${runs}, outside the versions Concord supports, so its checks may miss copies on this app's pages or stand aside (the runtime plugin then says so with its own code) — the page itself keeps working; move ${fix}.`,
+  );
+}

@@ -36,6 +36,7 @@ export {
   manifestNotFound,
   rootMismatch,
   type Severity,
+  unsupportedToolchain,
 } from './diagnostics';
 export { type FormatOptions, formatDiagnostic } from './format';
 export { createDiagnosticLogger, type DiagnosticLogger, type LogSink } from './logger';

@@ -8,3 +8,4 @@ export type {
 } from './options';
 export { concord } from './plugin';
 export { DEV_REPORT_PATH } from './report';
+export { checkToolchain, SUPPORTED_TOOLCHAIN } from './toolchain';
