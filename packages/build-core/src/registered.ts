@@ -5,7 +5,7 @@
 //     is a semver range, else `^version` (or `*` with `import: false` or an explicit `version`).
 //   enhanced (Rspack, webpack; ConsumeSharedPlugin's `getRequiredVersionFromDescriptionFile`): an unset
 //     requiredVersion is the app's package.json range as written (optional, dependencies, peer, dev), so
-//     `workspace:*` and exact pins pass through; none found: no range at all.
+//     `workspace:*` and exact pins pass through; none found, or `*`: no range at all.
 import type { SharedMetadata } from '@concord/report';
 import type { Bundler } from './options';
 import type { ProjectInfo } from './project';
@@ -110,6 +110,9 @@ export function registeredShare(
   } else if (requiredVersion === undefined) {
     const declared = declaredRange(project, name, ENHANCED_ORDER);
     requiredVersion = declared === undefined ? undefined : enhancedNormalize(declared);
+    // A declared `*` registers no range at all (the manifest writes `requiredVersion: null`).
+    if (typeof requiredVersion === 'string' && /^\s*[*xX]?\s*$/.test(requiredVersion))
+      requiredVersion = undefined;
   }
   return {
     ...(version !== undefined ? { version } : {}),

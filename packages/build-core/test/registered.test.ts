@@ -16,6 +16,7 @@ const root = makeApp(
       zustand: '5.1.0',
       '@concord/runtime-plugin': '^0.1.0',
       '@concord/vite-plugin': '^0.1.0',
+      leftpad: '*',
     },
   },
   {
@@ -25,6 +26,7 @@ const root = makeApp(
     zustand: { version: '5.1.0' },
     '@concord/runtime-plugin': { version: '0.1.0' },
     '@concord/vite-plugin': { version: '0.1.0' },
+    leftpad: { version: '1.3.0' },
   },
 );
 const dependencies = [
@@ -34,6 +36,7 @@ const dependencies = [
   'zustand',
   '@concord/runtime-plugin',
   '@concord/vite-plugin',
+  'leftpad',
 ];
 const prepare = (bundler: 'vite' | 'rspack', concord: Record<string, unknown> = {}) =>
   prepareBuild<FederationOptionsLike>(
@@ -65,6 +68,20 @@ describe('the metadata records what Module Federation registers', () => {
       ),
     ]);
     expect(prepare('vite').diagnostics.map((d) => d.code)).not.toContain('CONCORD-115');
+  });
+
+  it('names a `*` range with CONCORD-116 (info) on Vite; enhanced registers no range for it', () => {
+    const vite = prepare('vite');
+    expect(vite.augmentation.shared.leftpad).toMatchObject({ requiredVersion: '*' });
+    expect(vite.diagnostics.filter((d) => d.code === 'CONCORD-116')).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: expect.stringMatching(
+          /^shared\["leftpad"\] of app "shop" \(vite\) is registered with requiredVersion "\*"/,
+        ),
+      }),
+    ]);
+    expect(prepare('rspack').augmentation.shared.leftpad).not.toHaveProperty('requiredVersion');
   });
 
   it('marks what Concord changed: a share it filled and forced, and one it left alone', () => {
@@ -128,8 +145,10 @@ describe('classifyRange', () => {
     ['acme/ui#v1', 'url'],
     ['latest', 'tag'],
     ['^1.2.0 garbage!', 'invalid'],
-    [`^${' '.repeat(300_000)}1`, 'invalid'],
-  ])('%j is %s', (range, kind) => {
+    ['^ + 300,000 spaces + 1', 'invalid'],
+  ])('%j is %s', (label, kind) => {
+    // Hostile input: past the length cap, rejected before any matching.
+    const range = label === '^ + 300,000 spaces + 1' ? `^${' '.repeat(300_000)}1` : label;
     expect(classifyRange(range).kind).toBe(kind);
   });
 });

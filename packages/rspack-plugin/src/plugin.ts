@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type ConcordBuild,
+  ConcordError,
   createDiagnosticLogger,
   type DiagnosticLogger,
   finishBuildReport,
@@ -10,13 +12,13 @@ import {
 import { ModuleFederationPlugin as RspackFederationPlugin } from '@module-federation/enhanced/rspack';
 import type { Compilation, Compiler } from '@rspack/core';
 import type { BeaconLoaderOptions } from './beacon-loader';
+import { rspackImportContract, type SwcLike } from './contract-import';
 import type {
   ConcordRspackOptions,
   ConcordRspackPluginExtras,
   FederationPluginClass,
   FederationPluginOptions,
 } from './options';
-import { withOverlay } from './overlay';
 import { VERSION } from './version';
 
 const NAME = 'ConcordRspackPlugin';
@@ -60,14 +62,22 @@ export class ConcordRspackPlugin {
     const compiler = bundlerCompiler as Compiler;
     // Rspack's compiler carries `rspack`; webpack's does not.
     const bundler = 'rspack' in compiler ? 'rspack' : 'webpack';
+    const rspack = (compiler as { rspack?: { rspackVersion?: string; experiments?: { swc?: SwcLike } } })
+      .rspack;
     const build = prepareBuild<FederationPluginOptions>(this.#options, {
       bundler,
       root: compiler.context,
       pluginVersion: VERSION,
+      toolchain: {
+        bundlerVersion: rspack?.rspackVersion ?? compiler.webpack.version,
+        federationPackage: '@module-federation/enhanced',
+        pluginDir: dirname(fileURLToPath(import.meta.url)),
+      },
+      importContract: rspackImportContract(rspack?.experiments?.swc, bundler),
     });
     const Federation = this.#extras.federationPlugin ?? defaultFederationPlugin(bundler);
     // A fresh copy: enhanced writes into the options object it is given (`implementation`, `exposes`).
-    new Federation({ ...withOverlay(build, compiler.options.mode) }).apply(compiler as never);
+    new Federation({ ...build.augmentation.federation }).apply(compiler as never);
 
     let compilation: Compilation | undefined;
     const stamped = new WeakMap<Compilation, unknown>();
@@ -78,19 +88,32 @@ export class ConcordRspackPlugin {
       warn: (message) => compilation?.warnings.push(new WebpackError(message)),
       error: (message) => compilation?.errors.push(new WebpackError(message)),
     });
+    let announced = false;
     compiler.hooks.thisCompilation.tap(NAME, (current) => {
       compilation = current;
+      // What Concord changed in the federation config: one block, once per compiler (not per rebuild).
+      // The infrastructure logger prefixes its name ("[concord]") itself.
+      if (!announced) infrastructure.info(build.changes.replace(/^\[concord\] /, ''));
+      announced = true;
       for (const diagnostic of build.diagnostics) logger.report(diagnostic);
       current.hooks.processAssets.tapPromise(
         { name: NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         async () => {
-          const { manifest, diagnostics } = await build.stampManifests({
-            read: (name) => current.getAsset(name)?.source.source().toString(),
-            write: (name, source) =>
-              current.updateAsset(name, new compiler.webpack.sources.RawSource(source)),
-          });
-          for (const diagnostic of diagnostics) logger.report(diagnostic);
-          stamped.set(current, manifest);
+          const result = await build
+            .stampManifests({
+              read: (name) => current.getAsset(name)?.source.source().toString(),
+              write: (name, source) =>
+                current.updateAsset(name, new compiler.webpack.sources.RawSource(source)),
+            })
+            .catch((error: unknown) => {
+              // A TypeScript contract swc could not read (CONCORD-119): a compilation error, no stack.
+              if (!(error instanceof ConcordError)) throw error;
+              current.errors.push(new WebpackError(error.message));
+              return undefined;
+            });
+          if (!result) return;
+          for (const diagnostic of result.diagnostics) logger.report(diagnostic);
+          stamped.set(current, result.manifest);
         },
       );
     });

@@ -20,7 +20,9 @@ export function withConcord(
     ...(context.root !== undefined ? { root: context.root } : {}),
     pluginVersion: VERSION,
   });
-  const logger = createDiagnosticLogger(context.logger ?? console);
+  const sink = context.logger ?? console;
+  const logger = createDiagnosticLogger(sink);
+  sink.info(build.changes);
   for (const diagnostic of build.diagnostics) logger.report(diagnostic);
   return build.augmentation.federation;
 }
