@@ -69,6 +69,12 @@ export interface FindingParts {
 
 export const docsLink = (code: Code): string => `docs/diagnostics.md#${code.toLowerCase()}`;
 
+/** One docs link string per code, shared by every finding of that code (a fleet report has thousands). */
+const DOCS = Object.fromEntries(Object.keys(CODES).map((c) => [c, docsLink(c as Code)])) as Record<
+  Code,
+  string
+>;
+
 const sentence = (s: string): string => {
   // A character test: a `$`-anchored regex walks the whole (possibly long) message.
   const last = s.charCodeAt(s.length - 1);
@@ -77,7 +83,7 @@ const sentence = (s: string): string => {
 
 /** Builds a finding whose message is one sentence in three parts, then the docs link (see STYLE.md). */
 export function finding(code: Code, parts: FindingParts): Finding {
-  const docs = docsLink(code);
+  const docs = DOCS[code];
   const fix = sentence(parts.fix);
   const out: Finding = {
     code,

@@ -13,13 +13,71 @@ import type { Declaration } from './share-scope';
  */
 export { DEFAULT_WATCHED };
 
-export interface AppDecl extends Declaration {
-  /** The declaring app. */
-  owner: App;
-  singletonSource: 'concord' | 'manifest' | null;
+/**
+ * One app's merged declaration of one package. It owns the app's matrix cell from the start (the analysis
+ * fills in `provider` and `verdict`), so a 2,000-app report builds one object per declaration, not two:
+ * the cell's fields are read through getters.
+ */
+export class AppDecl implements Declaration {
+  constructor(
+    /** The declaring app. */
+    readonly owner: App,
+    /** This app's cell in the package's row. */
+    readonly cell: MatrixCell,
+    /** Version this app registers in the share scope; `null` when it only consumes (`import: false`). */
+    readonly version: string | null,
+    readonly requiredVersion: string | false | null,
+    readonly eager: boolean,
+  ) {}
+  get app(): string {
+    return this.cell.app;
+  }
+  /** The manifest's declared version even for `import: false`, for display. */
+  get declared(): string {
+    return this.cell.version!;
+  }
   /** requiredVersion as written, for display (`null` when not recorded). */
-  requiredRaw: string | null;
+  get requiredRaw(): string | null {
+    return this.cell.requiredVersion;
+  }
+  get singleton(): boolean {
+    return this.cell.singleton!;
+  }
+  get singletonSource(): 'concord' | 'manifest' | null {
+    return this.cell.singletonSource;
+  }
+  get strictVersion(): boolean | null {
+    return this.cell.strictVersion;
+  }
 }
+
+/** A declaration and its cell (provider and verdict filled in by the analysis). */
+const declare = (
+  owner: App,
+  declared: string,
+  provides: string | null,
+  requiredVersion: string | false | null,
+  singleton: boolean,
+  singletonSource: 'concord' | 'manifest' | null,
+  strictVersion: boolean | null,
+  eager: boolean,
+): AppDecl =>
+  new AppDecl(
+    owner,
+    {
+      app: owner.name,
+      version: declared,
+      requiredVersion: requiredVersion === false ? 'false' : requiredVersion,
+      singleton,
+      singletonSource,
+      strictVersion,
+      provider: null,
+      verdict: 'absent',
+    },
+    provides,
+    requiredVersion,
+    eager,
+  );
 
 export interface App {
   /** Position in `Report.apps` (and in every row's `cells`). */
@@ -127,7 +185,6 @@ export function declares(uses: Map<string, AppDecl[]>, app: App, pkg: string): b
  * app has declared a package exactly when it owns the last entry of that package's list.
  */
 function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDecl[]>): void {
-  const app = owner.name;
   const has = (pkg: string): boolean => uses.get(pkg)?.at(-1)?.owner === owner;
   const add = (pkg: string, d: AppDecl): void => {
     const list = uses.get(pkg);
@@ -142,18 +199,19 @@ function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDe
     // runtime never used (`^4.18.1` for `4.18.1`), so it only fills in a range the manifest did not record.
     const requiredVersion = s.requiredVersion ?? c?.requiredVersion ?? null;
     const singleton = c?.singleton ?? s.singleton;
-    add(s.name, {
-      owner,
-      app,
-      version: c?.import === false ? null : s.version,
-      declared: s.version,
-      requiredVersion,
-      requiredRaw: requiredVersion === false ? 'false' : requiredVersion,
-      singleton: singleton ?? false,
-      singletonSource: c?.singleton !== undefined ? 'concord' : s.singleton !== null ? 'manifest' : null,
-      strictVersion: c?.strictVersion ?? null,
-      eager: c?.eager === true,
-    });
+    add(
+      s.name,
+      declare(
+        owner,
+        s.version,
+        c?.import === false ? null : s.version,
+        requiredVersion,
+        singleton ?? false,
+        c?.singleton !== undefined ? 'concord' : s.singleton !== null ? 'manifest' : null,
+        c?.strictVersion ?? null,
+        c?.eager === true,
+      ),
+    );
   }
   // Vite lists only the shares the build used; the configured ones complete the picture.
   if (configured)
@@ -161,18 +219,18 @@ function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDe
       if (has(name)) continue;
       const c = configured[name]!;
       const version = c.version ?? m.concord!.dependencies[name] ?? '0';
-      const requiredVersion = c.requiredVersion ?? null;
-      add(name, {
-        owner,
-        app,
-        version: c.import === false ? null : version,
-        declared: version,
-        requiredVersion,
-        requiredRaw: requiredVersion === false ? 'false' : requiredVersion,
-        singleton: c.singleton ?? false,
-        singletonSource: c.singleton !== undefined ? 'concord' : null,
-        strictVersion: c.strictVersion ?? null,
-        eager: c.eager === true,
-      });
+      add(
+        name,
+        declare(
+          owner,
+          version,
+          c.import === false ? null : version,
+          c.requiredVersion ?? null,
+          c.singleton ?? false,
+          c.singleton !== undefined ? 'concord' : null,
+          c.strictVersion ?? null,
+          c.eager === true,
+        ),
+      );
     }
 }

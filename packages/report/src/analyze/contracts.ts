@@ -96,6 +96,9 @@ function readers(
   findings: Finding[],
 ): void {
   const unchecked = new Map<string, { reader: WithContract; owner: string; slices: string[] }>();
+  // By name: a fleet's readers look their slice's owner up once each, not with a scan of the group.
+  const byName = new Map<string, WithContract>();
+  for (const a of group) if (!byName.has(a.name)) byName.set(a.name, a);
   for (const reader of group) {
     for (const read of reader.manifest.concord!.reads) {
       const dot = read.indexOf('.');
@@ -103,8 +106,7 @@ function readers(
       const field = dot < 0 ? undefined : read.slice(dot + 1).split('.')[0];
       const declaredOwner = reader.contract.slices[slice]?.owner;
       const owner =
-        owners.get(slice) ??
-        (declaredOwner !== undefined ? group.find((a) => a.name === declaredOwner) : undefined);
+        owners.get(slice) ?? (declaredOwner !== undefined ? byName.get(declaredOwner) : undefined);
       if (owner === reader) continue;
       if (!owner) {
         if (declaredOwner === undefined) {

@@ -52,16 +52,12 @@ export function analyzePackage(
   for (let i = 0; i < uses.length; i++) {
     const d = uses[i]!;
     const r = resolutions[i]!;
-    cells[d.owner.index] = {
-      app: d.app,
-      version: d.declared,
-      requiredVersion: d.requiredRaw,
-      singleton: d.singleton,
-      singletonSource: d.singletonSource,
-      strictVersion: d.strictVersion,
-      provider: r.kind === 'shared' ? r.provider : null,
-      verdict: r.kind === 'shared' ? (r.satisfied ? 'ok' : 'mismatch') : r.kind,
-    };
+    const cell = d.cell;
+    if (r.kind === 'shared') {
+      cell.provider = r.provider;
+      cell.verdict = r.satisfied ? 'ok' : 'mismatch';
+    } else cell.verdict = r.kind;
+    cells[d.owner.index] = cell;
   }
   for (let i = 0; i < apps.length; i++) {
     if (cells[i]) continue;

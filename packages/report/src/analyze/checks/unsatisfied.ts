@@ -9,6 +9,16 @@ import { sameKey } from './same-version-races';
 
 export function unsatisfied(ctx: PackageContext): void {
   const { pkg, users, byName, resolutions, versions, findings, satisfies } = ctx;
+  // The declaration of the app that filed a module (the host), looked up once, not per consumer.
+  const filers = new Map<string, AppDecl>();
+  const filer = (name: string): AppDecl => {
+    let d = filers.get(name);
+    if (!d) {
+      d = users.find((u) => u.app === name)!;
+      filers.set(name, d);
+    }
+    return d;
+  };
   for (let i = 0; i < users.length; i++) {
     const d = users[i]!;
     const app = d.owner;
@@ -19,8 +29,7 @@ export function unsatisfied(ctx: PackageContext): void {
       // The host, a Vite non-singleton of the same declared version, filed this app's module: a finding
       // when that puts the app outside its range on another version than the resolver would have chosen.
       if (r.satisfied || r.cache.resolverVersion === r.provider.version) continue;
-      const host = users.find((u) => u.owner.name === r.cache!.filedBy)!;
-      sameKey(ctx, d, host, r.provider, true);
+      sameKey(ctx, d, filer(r.cache.filedBy), r.provider, true);
     } else if (r.kind === 'shared' && !r.satisfied && !d.singleton) {
       // Only the module cache hands a non-singleton a version outside its range.
       findings.push(
