@@ -18,11 +18,13 @@
 // init, so a throw there would fail the host too.
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { expose } from './api';
+import { hookBeacons } from './beacon-hook';
 import { ConcordError } from './error';
 import { type ConcordRuntimeOptions, DEFAULTS, type ResolvedOptions, resolveOptions } from './options';
 import { appOf, type Instance, type Registry, registry } from './registry';
 import { failure, fault, report } from './report';
-import { declared, hookBeacons, satisfy, touch, unsatisfied } from './scan';
+import { declared, touch, unsatisfied } from './scan';
+import { satisfy } from './verdict';
 import { VERSION } from './version';
 
 /** The hooks Concord uses, typed by Module Federation's own plugin type. */

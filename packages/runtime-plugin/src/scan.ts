@@ -1,38 +1,14 @@
 // The page-wide scan: what the hooks cannot see. Vite containers resolve their shares inside their
 // remoteEntry without the share hooks, so after every change Concord reads every instance's declared
 // `options.shared`, the live share-scope slots, Vite's module cache and the beacons.
-import { BEACONS, type Beacon, beacons, isLive, liveCopies, ownerOf, providerOf, versionOf } from './copies';
-import { ConcordError } from './error';
+import { hookBeacons } from './beacon-hook';
+import { isLive, liveCopies, ownerOf, providerOf, versionOf } from './copies';
 import { modeFor, type ResolvedOptions } from './options';
-import {
-  appOf,
-  containersOf,
-  type Instance,
-  page,
-  type Registry,
-  registry,
-  type Share,
-  shares,
-} from './registry';
-import { failure, fault, report } from './report';
-import { satisfy as port } from './semver';
+import { appOf, containersOf, type Instance, type Registry, type Share, shares } from './registry';
+import { fault, report } from './report';
 import type { ConcordDiagnostic } from './types';
-
-// The runtime's verdict, memoised (~8 µs a call, and the same few pairs come back on every load and scan).
-// Concord's own port, not an import from @module-federation/runtime: 2.8 does not export `satisfy` (a
-// bundler then calls undefined) and 2.6/2.7 make a static import of it fail at ESM link time (a blank
-// page); the semver module of runtime-core is byte-identical from 2.6.0 to 2.9.3, and test/semver.test.ts
-// proves the port returns what the runtime returns. A Map: no version or range can shadow a key.
-const verdicts = new Map<string, boolean>();
-export const satisfy = (version: string, range: string) => {
-  const k = `${version} ${range}`;
-  let v = verdicts.get(k);
-  if (v === undefined) {
-    v = port(version, range);
-    verdicts.set(k, v);
-  }
-  return v;
-};
+import { instances, unchecked } from './unchecked';
+import { satisfy } from './verdict';
 
 /**
  * A finding blocks the offending container's exposes (see the `beforeGetExpose` hook) when that
@@ -227,114 +203,4 @@ export function scan(r: Registry, o?: ResolvedOptions, force?: boolean): Registr
     fault(r, 'scan', e);
   }
   return r;
-}
-
-/**
- * CONCORD-210, containers Concord cannot check: an instance on a runtime older than the 2.6 it is tested
- * on, and an app whose copies register (beacons) but that no federation instance runs — a webpack
- * container built with webpack's own ModuleFederationPlugin, which rejects `runtimePlugins` and is
- * invisible to @module-federation/runtime. Only on a federated page (there are instances).
- */
-function unchecked(r: Registry, o?: ResolvedOptions) {
-  const known = new Set<unknown>();
-  const all = instances();
-  for (const c of r.containers.values()) known.add(c.app);
-  for (const ins of all) {
-    const { name, version } = ins;
-    known.add(name);
-    if (typeof version === 'string' && satisfy(version, '<2.6.0'))
-      report(
-        r,
-        'CONCORD-210',
-        '',
-        name,
-        {
-          consumer: appOf(r, name),
-          versions: [version],
-          detail: `it runs @module-federation/runtime ${version}, older than 2.6`,
-        },
-        o,
-      );
-  }
-  // webpack only: Rspack's built-in plugin takes runtimePlugins. A beacon comes from code of its own app,
-  // which runs after that app's container exists, so an unknown app here has no instance at all.
-  if (all[0])
-    for (const b of beacons(r))
-      if (b.bundler === 'webpack' && !known.has(b.app))
-        report(
-          r,
-          'CONCORD-210',
-          '',
-          b.app,
-          {
-            consumer: { app: b.app, bundler: b.bundler },
-            versions: [],
-            detail:
-              "no Module Federation runtime instance runs it (webpack's built-in ModuleFederationPlugin, which rejects runtimePlugins)",
-          },
-          o,
-        );
-}
-
-/**
- * A beacon pushed while a plugin is on the page runs inside the library's entry module. In `warn` mode it
- * only flags the batched scan; in `throw` mode the copy that makes a second one fails its own evaluation
- * when the scan blocks its app.
- */
-function onBeacon(b: unknown) {
-  const r = registry();
-  touch(r);
-  // Each field read once: the record may be anyone's.
-  const { package: pkg, app } = (b ?? {}) as Partial<Beacon>;
-  const c = typeof pkg === 'string' && typeof app === 'string' && containersOf(r, app)[0];
-  if (!c) return;
-  // A copy a Vite container evaluates although its module cache already holds the module it will run
-  // (@module-federation/vite imports a workspace singleton that another shared singleton depends on
-  // eagerly, `usesEagerWorkspaceFallback`, then reads the cache): dormant, not a live copy.
-  const shared = c.instance.options.shared;
-  if (c.bundler === 'vite' && Object.hasOwn(shared, pkg))
-    (b as Beacon).dormant = shared[pkg]!.some((s) => ownerOf(pkg, s));
-  if (modeFor(c.options, pkg) !== 'throw') return;
-  scan(r, undefined, true);
-  const d = r.blocked.get(c.name);
-  if (d?.package === pkg) throw failure(d);
-}
-
-/**
- * Routes beacons pushed from now on through `onBeacon` (once per array, whichever copy does it). A frozen
- * array or a read-only key is left as it is (its beacons are still read); nothing here throws.
- */
-export function hookBeacons(r: Registry) {
-  try {
-    const g = page as unknown as Record<symbol, unknown>;
-    let a = g[BEACONS];
-    if (!Array.isArray(a)) a = g[BEACONS] = [];
-    const list = a as unknown[];
-    // Frozen or sealed: no copy can register any more, so Concord is blind to new copies; say so once.
-    if (!Object.isExtensible(list)) throw new TypeError('the beacon array cannot grow (frozen or sealed)');
-    if (list.push === Array.prototype.push)
-      list.push = (...items: unknown[]) => {
-        const n = Array.prototype.push.apply(list, items);
-        for (const b of items)
-          try {
-            onBeacon(b);
-          } catch (e) {
-            if (e instanceof ConcordError) throw e;
-            fault(registry(), 'beacon', e);
-          }
-        return n;
-      };
-  } catch (e) {
-    fault(r, 'beacons', e);
-  }
-}
-
-/** The federation instances on the page (none when `__FEDERATION__` is absent or unreadable). */
-export function instances(): Instance[] {
-  try {
-    const list = page.__FEDERATION__?.__INSTANCES__;
-    return Array.isArray(list) ? [...list] : [];
-  } catch {
-    return [];
-  }
 }

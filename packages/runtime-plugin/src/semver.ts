@@ -2,9 +2,9 @@
 // (runtime-core 2.9.x `utils/semver`, identical in 2.9.1 and 2.9.3), for build tools and reports that
 // must give the runtime's verdict without loading a runtime (subpath `@concord/runtime-plugin/semver`).
 //
-// The runtime plugin itself does not use it: it imports `satisfy` from `@module-federation/runtime`,
-// which both @module-federation/enhanced and @module-federation/vite alias to the runtime copy the
-// container already bundles — the very function that decides the load, at no extra bytes.
+// The runtime plugin uses it too (src/verdict.ts), rather than importing `satisfy` from
+// @module-federation/runtime: 2.8 does not export it and 2.6/2.7 fail a static import of it at ESM link
+// time. runtime-core's semver module is byte-identical from 2.6.0 to 2.9.3, so one port serves them all.
 //
 // Same grammar, same quirks — `>=0.0.0` matches nothing, `5` is not a version, prereleases satisfy
 // plain ranges, an operator followed by a space is trimmed only once. test/semver.test.ts proves it
