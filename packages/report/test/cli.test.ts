@@ -1,74 +1,22 @@
 // The real bin: `node dist/cli.js`, spawned as CI would, with files on disk and a local HTTP server.
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, concordCli, ensureBuilt, PKG_DIR, SPAWNS } from './helpers/cli';
 import { concord, contract, rspackManifest, SAMPLES, viteManifest } from './helpers/manifests';
 import { everyFindingFiles, type PageFile } from './helpers/scenarios';
 
-const pkgDir = join(import.meta.dirname, '..');
-/**
- * Every test here spawns Node (some several times): on a loaded 2-core machine one spawn can take seconds,
- * so no test may rely on Vitest's 5 s default. Nothing here asserts a duration.
- */
-const SPAWNS = { timeout: 180_000 };
-const bin = join(pkgDir, 'dist/cli.js');
+const pkgDir = PKG_DIR;
+const bin = BIN;
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
   version: string;
   bin: Record<string, string>;
 };
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const info = statSync(path);
-    newest = Math.max(newest, info.isDirectory() ? newestSource(path) : info.mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ when it is missing or older than src/ (npm test builds first, so this is for local runs). */
-beforeAll(() => {
-  if (existsSync(bin) && statSync(bin).mtimeMs >= newestSource(join(pkgDir, 'src'))) return;
-  const tsdown = join(pkgDir, '../../node_modules/.bin/tsdown');
-  const built = spawnSync(tsdown, [], { cwd: pkgDir, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}\n${built.stderr}`);
-}, 120_000);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Spawns the bin asynchronously, so the HTTP server in this process can answer it. */
-function concordCli(args: string[], env: Record<string, string> = {}, cwd = pkgDir): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+beforeAll(ensureBuilt, 120_000);
 
 let dir: string;
 const writePage = (name: string, files: PageFile[]): string[] =>
