@@ -224,6 +224,38 @@ export const SCENARIOS = Object.freeze([
     apps: { catalog: { react: { major: 18 } } },
     expect: react18,
   },
+  {
+    // cart pins nanoid exactly (requiredVersion 5.0.9, as `save-exact` writes it) while the host provides
+    // 5.1.16: the pin takes cart's own 5.0.9 slot, so nanoid runs twice (CONCORD-416, a warning: nanoid keeps
+    // no state) and the report names the drifting pin (414, info while the pin is still met). catalog requires
+    // zustand ^4.5.7 as a singleton on the same page: the load-time finding (201) this page is checked with.
+    // The differential spec compares both packages' outcomes per app with the page.
+    name: 'cart-pins-nanoid',
+    title:
+      'cart (Vite) pins nanoid 5.0.9 exactly while the host provides 5.1.16; catalog (Rspack) requires zustand ^4.5.7',
+    apps: {
+      host: { nanoid: { shared: true } },
+      cart: { nanoid: { shared: true, minor: '5.0', requiredVersion: '5.0.9' } },
+      catalog: { zustand: { major: 4 } },
+    },
+    expect: [
+      ...zustandRequires4('catalog'),
+      {
+        where: 'report',
+        code: 'CONCORD-414',
+        package: 'nanoid',
+        apps: ['cart'],
+        versions: ['5.0.9', '5.1.16'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-416',
+        package: 'nanoid',
+        apps: ['host', 'cart'],
+        versions: ['5.1.16', '5.0.9'],
+      },
+    ],
+  },
 ]);
 
 /** @param {string} name @returns {Scenario} */
