@@ -1,3 +1,5 @@
+// The one definition of the metadata lives in @concord/report; its JSON Schema is re-exported for the plugins.
+export { METADATA_JSON_SCHEMA } from '@concord/report';
 export {
   type Augmentation,
   type AugmentInput,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { METADATA_JSON_SCHEMA } from '@concord/build-core';
 import { concord } from '@concord/vite-plugin';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,6 +202,22 @@ describe('a Vite remote built with concord()', () => {
       shareScope: 'default',
     });
     expect(json(remote, 'mf-manifest.json').concord.shared.zustand.concord).toEqual({ added: true });
+  });
+
+  it('writes metadata of the shape the JSON Schema in @concord/report describes', () => {
+    // The schema's required and known keys, checked on real builds (top level and every share).
+    type Shape = { required: readonly string[]; properties: Record<string, unknown> };
+    const conforms = (value: Record<string, unknown>, shape: Shape) => {
+      expect(Object.keys(value).filter((k) => !(k in shape.properties))).toEqual([]);
+      for (const key of shape.required) expect(value, key).toHaveProperty(key);
+    };
+    const shareShape = METADATA_JSON_SCHEMA.properties.shared.additionalProperties as Shape;
+    for (const built of [remote, plain, isolated]) {
+      const metadata = json(built, 'mf-manifest.json').concord;
+      conforms(metadata, METADATA_JSON_SCHEMA as unknown as Shape);
+      for (const share of Object.values(metadata.shared))
+        conforms(share as Record<string, unknown>, shareShape);
+    }
   });
 
   it('records the bundler, the federation plugin and the Module Federation runtime with their versions', () => {

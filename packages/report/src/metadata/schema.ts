@@ -1,5 +1,5 @@
 // The JSON Schema (draft 2020-12) of Concord's manifest metadata: the same shape as types.ts, for tools that
-// read mf-manifest.json without TypeScript. A test validates real builds' metadata against it.
+// read mf-manifest.json without TypeScript. The build plugins' tests check real builds' metadata against it.
 import { METADATA_SCHEMA_VERSION } from './types';
 
 const string = { type: 'string' } as const;
