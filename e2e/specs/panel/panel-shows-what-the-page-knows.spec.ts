@@ -113,19 +113,60 @@ test('the Concord panel shows the findings, share map and shared state the page 
   expect(severe(await axe(page))).toEqual([]);
   await shoot(page, testInfo, scenario.name, 'share-map');
 
-  // Shared state: sign in (a sensitive slice), then the bus's inspect() and the panel agree, live.
+  // Shared state: its tab selected, Escape closes the panel and gives the focus back to the badge.
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Shared state' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(badge).toBeFocused();
+
+  // The page goes on while the panel is closed: sign in (a sensitive slice); on the baseline, add to the
+  // cart from the Rspack catalog (the Vite cart writes) and mount then unmount the Vue account remote.
   await page.getByRole('button', { name: 'Sign in' }).click();
+  if (scenario.name === 'baseline') {
+    const catalog = page.getByRole('region', { name: 'Catalog' });
+    await catalog.getByRole('button', { name: 'Add Mechanical keyboard to cart' }).click();
+    await expect(page.getByTestId('cart-badge')).toHaveText('1');
+    await page.getByRole('button', { name: 'Open account' }).click();
+    await expect(page.getByTestId('account-user')).toHaveText('Signed in as Ada Lovelace');
+    await expect.poll(async () => (await inspectBus(page)).listeners.account ?? 0).toBeGreaterThan(0);
+    // A read of the page now (the badge also reads every 1.5 s): the panel notes the account's listeners.
+    await page.evaluate(() =>
+      (globalThis as unknown as Record<symbol, { refresh(): void }>)[
+        Symbol.for('concord.overlay')
+      ]!.refresh(),
+    );
+    await page.getByRole('button', { name: 'Close account' }).click();
+  }
+  await badge.click();
+  await expect(panel).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Shared state' })).toHaveAttribute('aria-selected', 'true');
   const bus = page.getByTestId('concord-bus').first();
   await expect(bus.locator('tr[data-slice="session"]')).toContainText('sensitive: set');
   const token = await page.evaluate(() => globalThis.__ACME__!.host.get('session').token);
   expect(token).toBeTruthy();
   await expect(bus).not.toContainText(token!);
-  await expect(
-    bus.getByTestId('concord-timeline').locator('li[data-slice="session"]').first(),
-  ).toHaveAttribute('data-app', 'host');
-  const ins = await inspectBus(page);
+  const timeline = bus.getByTestId('concord-timeline');
+  await expect(timeline.locator('li[data-slice="session"]').first()).toHaveAttribute('data-app', 'host');
+  if (scenario.name === 'baseline') {
+    await expect(bus.locator('tr[data-slice="cart"]')).toContainText('{"count":1}');
+    await expect(timeline.locator('li[data-slice="cart"]').first()).toHaveAttribute('data-app', 'cart');
+  }
+  // Every slice's version and every app's listeners, as the bus's own inspect() reports them.
+  await expect
+    .poll(async () =>
+      bus
+        .locator('[data-testid="concord-slices"] tbody tr')
+        .evaluateAll((rows) =>
+          Object.fromEntries(
+            rows.map((r) => [
+              r.dataset.slice,
+              Number(r.querySelector('[data-testid="concord-slice-version"]')?.textContent),
+            ]),
+          ),
+        ),
+    )
+    .toEqual(((await inspectBus(page)) as unknown as { versions: Record<string, number> }).versions);
   await expect
     .poll(() =>
       bus
@@ -140,15 +181,9 @@ test('the Concord panel shows the findings, share map and shared state the page 
         ),
     )
     .toEqual((await inspectBus(page)).listeners);
-  expect(Object.keys(ins.listeners).length).toBeGreaterThan(0);
+  expect(Object.keys((await inspectBus(page)).listeners).length).toBeGreaterThan(0);
   expect(severe(await axe(page))).toEqual([]);
   await shoot(page, testInfo, scenario.name, 'shared-state');
-
-  // Escape closes the panel and gives the focus back to the badge (which opened it).
-  await page.getByRole('tab', { name: 'Shared state' }).focus();
-  await page.keyboard.press('Escape');
-  await expect(panel).toBeHidden();
-  await expect(badge).toBeFocused();
 });
 
 /** A test artifact per scenario and view; CONCORD_UPDATE_SCREENSHOT=1 refreshes docs/panel-*.png. */

@@ -1,7 +1,7 @@
 // The badge: the only part of the panel that loads with the page. A button in a shadow root in a corner;
 // the panel's code (views, styles) is imported on first open.
 import type { WatchedBus } from './buses';
-import { attachBuses } from './buses';
+import { attachBuses, notePeaks } from './buses';
 import type { ResolvedOverlayOptions } from './options';
 import { type Summary, summarize } from './page';
 
@@ -64,6 +64,7 @@ export function renderBadge(o: Overlay): void {
 /** Re-reads the page; opens the panel when a new error finding appeared and the options say so. */
 export function refresh(o: Overlay): void {
   attachBuses(o.buses, o.touch);
+  notePeaks(o.buses);
   o.summary = summarize();
   renderBadge(o);
   // Tells tests and tools that the counts are a read of the page, not the placeholder.

@@ -35,6 +35,20 @@ export interface WatchedBus {
   writes: WriteRecord[];
   /** Accepted writes per slice when the panel attached (written before it could trace them). */
   before: Record<string, number>;
+  /** The most listeners each app had at a read of the page (an app that disposed shows 0 now). */
+  peaks: Record<string, number>;
+}
+
+/** Notes each app's listener count on every watched bus (one `inspect()` per bus). */
+export function notePeaks(watched: Map<string, WatchedBus>): void {
+  for (const b of watched.values())
+    try {
+      const { listeners } = b.handle.inspect();
+      for (const app in listeners)
+        if (app !== PANEL_APP) b.peaks[app] = Math.max(b.peaks[app] ?? 0, listeners[app]);
+    } catch {
+      // A bus that broke: its view says what it can.
+    }
 }
 
 /** Attaches to every bus not yet watched; returns whether a new one was found. */
@@ -67,6 +81,7 @@ export function attachBuses(watched: Map<string, WatchedBus>, onWrite: () => voi
         handle,
         writes,
         before: { ...handle.inspect().writes },
+        peaks: {},
       });
       found = true;
     } catch {

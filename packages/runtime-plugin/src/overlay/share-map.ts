@@ -126,5 +126,8 @@ export function shareMap(): ShareMap {
     });
     return { package: pkg, cells, copies };
   });
+  // Packages with a fault first: what a newcomer should look at.
+  const faulty = (r: Row) => (r.cells.some((c) => c.marks.length) ? 0 : 1);
+  rows.sort((a, b) => faulty(a) - faulty(b));
   return { apps, rows };
 }

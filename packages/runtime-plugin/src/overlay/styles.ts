@@ -1,7 +1,7 @@
 // The panel's styles, inside its shadow root (loaded with the panel, not with the badge). Colours keep a
 // contrast of 4.5:1 or more against their background (axe's `color-contrast`).
 export const PANEL_CSS = `
-.p{position:fixed;z-index:2147483647;display:flex;flex-direction:column;width:min(900px,calc(100vw - 24px));height:min(600px,calc(100vh - 72px));background:#fff;color:#111827;border:1px solid #9ca3af;border-radius:10px;box-shadow:0 12px 40px rgba(17,24,39,.35);font:13px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;text-align:left}
+.p{position:fixed;z-index:2147483647;display:flex;flex-direction:column;width:min(1120px,calc(100vw - 24px));height:min(600px,calc(100vh - 72px));background:#fff;color:#111827;border:1px solid #9ca3af;border-radius:10px;box-shadow:0 12px 40px rgba(17,24,39,.35);font:13px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;text-align:left}
 .p.bottom-right{bottom:52px;right:12px}.p.bottom-left{bottom:52px;left:12px}.p.top-right{top:52px;right:12px}.p.top-left{top:52px;left:12px}
 .p[hidden]{display:none}
 header{display:flex;align-items:center;gap:12px;padding:10px 14px;background:#111827;color:#f9fafb;border-radius:9px 9px 0 0}
@@ -28,7 +28,7 @@ table{border-collapse:collapse;width:100%;margin:0 0 12px}
 th,td{border:1px solid #d1d5db;padding:4px 6px;vertical-align:top}
 thead th{background:#f3f4f6;position:sticky;top:-12px}
 tbody th{text-align:left;font-weight:600;white-space:nowrap}
-.cell{font-size:12px;min-width:120px}.cell div{white-space:nowrap}
+.cell{font-size:12px}
 .muted{color:#4b5563}
 .live{color:#166534;font-weight:600}
 .dup{background:#fef2f2}.unsatisfied{background:#fff7ed}.private{background:#faf5ff}

@@ -9,9 +9,6 @@ import { h } from '../h';
 // biome-ignore lint/suspicious/noExplicitAny: values of any slice
 type Any = any;
 
-/** Peak listener count per bus and app, so an app that disposed (0 now) is told from one never seen. */
-const peaks = new WeakMap<WatchedBus, Record<string, number>>();
-
 const isSet = (v: Any) =>
   v != null && (typeof v !== 'object' || Object.values(v).some((x) => x != null && x !== ''));
 
@@ -45,7 +42,7 @@ function bus(b: WatchedBus): { key: string; node: Node } {
   const slices = contractSlices(b.name);
   const listeners: Record<string, number> = { ...ins.listeners };
   delete listeners[PANEL_APP];
-  const peak = peaks.get(b) ?? (peaks.set(b, {}).get(b) as Record<string, number>);
+  const peak = b.peaks;
   for (const app in listeners) peak[app] = Math.max(peak[app] ?? 0, listeners[app]!);
   const last: Record<string, string> = {};
   for (const w of b.writes) if (!w.code) last[w.slice] = w.app;
