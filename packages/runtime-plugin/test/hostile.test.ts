@@ -1,10 +1,10 @@
 // The hostile-input table: whatever is on the page — another Concord copy's registry, a frozen or throwing
 // beacon array, hostile beacon records, a read-only or throwing `__CONCORD__`, corrupt federation data,
 // containers Concord cannot check — every load goes through in `warn` mode and in `throw` mode the page's
-// real verdicts stand. Each case runs on the REAL runtimes (2.9.3 + 2.9.1, and an all-2.8.1 page), in both
-// modes, and asserts the code it must produce (or that it produces none), that the loads, the share scope
-// and the other findings are exactly those of the same page without the hostile input, and that the
-// hostile thing itself is left as it was.
+// real verdicts stand. Each case runs on the REAL runtimes (2.9.3 + 2.9.1, an all-2.8.1 page, and 2.9.3 +
+// 2.9.1 as a production build), in both modes, and asserts the code it must produce (or that it produces
+// none), that the loads, the share scope and the other findings are exactly those of the same page without
+// the hostile input, and that the hostile thing itself is left as it was.
 import concord, { getDiagnostics, getInstances } from '@concord/runtime-plugin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -84,9 +84,11 @@ const ownKeys = (o: object) => Reflect.ownKeys(o).map(String).sort();
 const BUILTINS = [Object.prototype, Array.prototype, Function.prototype, Map.prototype, Set.prototype];
 const builtinKeys = () => BUILTINS.map(ownKeys);
 
-const RUNS: [string, Runtimes][] = [
-  ['2.9.3 host, 2.9.1 remotes', ['2.9.3', '2.9.1']],
-  ['an all-2.8.1 page', ['2.8.1', '2.8.1']],
+const RUNS: [string, Runtimes, string][] = [
+  ['2.9.3 host, 2.9.1 remotes', ['2.9.3', '2.9.1'], 'test'],
+  ['an all-2.8.1 page', ['2.8.1', '2.8.1'], 'test'],
+  // What a production bundle does (no option validation, compact lines): the same outcomes.
+  ['2.9.3 host, 2.9.1 remotes, production build', ['2.9.3', '2.9.1'], 'production'],
 ];
 
 /** `CONCORD-207` findings are named by where the fault happened, others by package. */
@@ -97,11 +99,13 @@ const named = (d: { code: string; package: string; detail?: string }) =>
       ? d.code
       : `${d.code} ${d.package}`;
 
-describe.each(RUNS)('on %s', (_, runtimes) => {
+describe.each(RUNS)('on %s', (_, runtimes, env) => {
   describe.each(['warn', 'throw'] as const)('in %s mode', (mode) => {
     let baseline: Awaited<ReturnType<typeof observe>>;
     let keys: string[][];
+    const saved = process.env.NODE_ENV;
     beforeEach(async () => {
+      process.env.NODE_ENV = env;
       const restore = resetQuietPage();
       baseline = await observe(mode, runtimes);
       restore();
@@ -112,6 +116,7 @@ describe.each(RUNS)('on %s', (_, runtimes) => {
       // No case may leave a builtin prototype changed.
       expect(builtinKeys()).toEqual(keys);
       for (const k of [REGISTRY, BEACONS, '__CONCORD__']) delete G[k];
+      process.env.NODE_ENV = saved;
     });
 
     it.each(Object.entries(CASES))('%s', async (_, c) => {
