@@ -51,19 +51,32 @@ export function applyViteModuleCache(
   const byHost = new Map<string, Filed>();
   // Versions whose `default:<pkg>@<version>` key a Vite non-singleton filled before the singleton's.
   const filled = new Set<string>();
+  // Handed resolutions are shared by the consumers that get the same module with the same answer (a fleet
+  // has hundreds of Vite remotes on a few (range, resolver answer) pairs): one object per distinct pair.
+  const handed = new Map<Filed, Map<string, Resolution>>();
   const hand = (i: number, held: Filed, fromSingleton: boolean) => {
     const { requiredVersion: range, declared } = uses[i]!;
     const r = resolutions[i]!;
-    resolutions[i] = {
-      kind: 'shared',
-      provider: held.provider,
-      satisfied: typeof range !== 'string' || satisfies(held.provider.version, range),
-      cache: {
-        filedBy: held.filedBy,
-        singleton: fromSingleton,
-        resolverVersion: r.kind === 'shared' ? r.provider.version : r.kind === 'own-copy' ? declared : null,
-      },
-    };
+    const resolverVersion =
+      r.kind === 'shared' ? r.provider.version : r.kind === 'own-copy' ? declared : null;
+    let byKey = handed.get(held);
+    if (!byKey) {
+      byKey = new Map();
+      handed.set(held, byKey);
+    }
+    // A range and the resolver's answer decide the result (control characters occur in neither).
+    const key = `${range === false ? '\u0001' : range === null ? '\u0002' : range}\u0000${resolverVersion}`;
+    let result = byKey.get(key);
+    if (!result) {
+      result = {
+        kind: 'shared',
+        provider: held.provider,
+        satisfied: typeof range !== 'string' || satisfies(held.provider.version, range),
+        cache: { filedBy: held.filedBy, singleton: fromSingleton, resolverVersion },
+      };
+      byKey.set(key, result);
+    }
+    resolutions[i] = result;
   };
   // The host's container starts first, then the remotes (in input order: the report's stand-in for theirs).
   const hostAt = uses.findIndex((d) => d.owner.host);
