@@ -39,8 +39,9 @@ type Hooks = Required<Pick<ModuleFederationRuntimePlugin, HookName>>;
 type Args<K extends HookName> = Parameters<Hooks[K]>[0];
 
 /**
- * The object handed to the runtime: `{ name: 'concord', version, ...hooks }`. Hooks are methods, so the
- * plugin fits the plugin type of every runtime version whose hook arguments differ slightly.
+ * The object handed to the runtime: `{ name: 'concord', version, ...hooks }`. The argument types come from
+ * the peer `@module-federation/runtime` a project installs (type-only imports: zero bytes), so a project
+ * checks the plugin against its own runtime's types.
  */
 export interface ConcordRuntimePlugin {
   name: 'concord';
