@@ -79,9 +79,16 @@ function sharedFor(app, appDir, choices) {
   // Vue is not a store library, so Concord does not share it by itself.
   if (framework === 'vue') shared.vue = singleton(installedVersion('vue'));
   if (!choices.zustand.shared) {
-    // `autoShare: false` stops Concord sharing any store library by itself: keep React shared by hand.
+    // `autoShare: false` stops Concord adding any share: keep React, the contract and its library shared by
+    // hand (and, on Rspack, the React subpaths Concord would have added).
     shared.react = singleton(installedVersion('react'));
     shared['react-dom'] = singleton(installedVersion('react-dom'));
+    shared['@acme/contract'] = singleton(installedVersion('@acme/contract'));
+    shared['@concord/shared-state'] = singleton(installedVersion('@concord/shared-state'));
+    if (bundler === 'rspack') {
+      shared['react/jsx-runtime'] = singleton(installedVersion('react'));
+      shared['react-dom/client'] = singleton(installedVersion('react-dom'));
+    }
   }
   if (choices.zustand.major === 4) {
     shared.zustand = {
