@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDiagnosticLogger, REPORT_DEFAULTS, reportInputs, runBuildReport } from '@concord/build-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -138,4 +138,71 @@ describe('runBuildReport', () => {
     const error = await run(['broken.json']);
     expect(error?.code).toBe('CONCORD-112');
   });
+
+  // Hostile sibling manifests through the build plugins' path: each ends in a coded failure per failOn
+  // (a finding, CONCORD-112, or a report that could not finish, CONCORD-117), never a pass or a stack trace.
+  const sibling = (shared: unknown[], concord?: unknown) =>
+    JSON.stringify({
+      id: 'evil',
+      name: 'evil',
+      metaData: { name: 'evil', remoteEntry: { name: 'r.js', path: '', type: 'module' } },
+      shared,
+      remotes: [],
+      exposes: [],
+      ...(concord ? { concord } : {}),
+    });
+  const zustand = (requiredVersion: string) => ({
+    id: 'evil:zustand',
+    name: 'zustand',
+    version: '5.1.0',
+    singleton: true,
+    requiredVersion,
+    assets: {},
+  });
+  it.each([
+    [
+      'a contract slice named like Object.prototype members',
+      sibling([zustand('^5.1.0')], {
+        schema: 1,
+        app: 'evil',
+        bundler: 'vite',
+        owns: ['toString'],
+        reads: ['constructor.name', '__proto__'],
+        shared: {},
+        dependencies: {},
+        contract: {
+          name: 'fixture',
+          version: '9.0.0',
+          slices: { toString: { owner: 'evil', broadcast: false, sensitive: false, fields: ['valueOf'] } },
+          events: [],
+        },
+      }),
+    ],
+    ['a requiredVersion of ^ and 300,000 spaces', sibling([zustand(`^${' '.repeat(300_000)}5`)])],
+    [
+      '30,000 shared entries',
+      sibling(Array.from({ length: 30_000 }, (_, i) => ({ ...zustand('^5.1.0'), name: `p${i}` }))),
+    ],
+    ['a directory where a manifest file should be', undefined],
+    ['a truncated file', '{"name":"evil","shared":['],
+  ])(
+    '%s',
+    async (_label, text) => {
+      const { root, logger } = setup();
+      const file = join(root, 'evil.json');
+      if (text === undefined) mkdirSync(file);
+      else writeFileSync(file, text);
+      const error = await runBuildReport({
+        app: 'cart',
+        root,
+        manifest: join(root, 'cart.json'),
+        outDir: root,
+        options: { ...REPORT_DEFAULTS, write: false, manifests: ['evil.json'] },
+        logger,
+      });
+      expect(['CONCORD-112', 'CONCORD-117']).toContain(error?.code);
+      expect(error?.message).not.toMatch(/\n\s+at /);
+    },
+    60_000,
+  );
 });
