@@ -17,10 +17,10 @@ export const EXIT = Object.freeze({ ok: 0, findings: 1, usage: 2 });
 export const FORMATS = ['terminal', 'json', 'markdown', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-const PRINT: Record<Exclude<Format, 'terminal'>, (r: RunReportResult) => string> = {
+const PRINT: Record<Exclude<Format, 'terminal'>, (r: RunReportResult, cwd: string) => string> = {
   json: (r) => renderJson(r.report),
   markdown: (r) => renderMarkdown(r.report),
-  github: (r) => renderGithub(r.report),
+  github: (r, cwd) => renderGithub(r.report, { root: cwd }),
   html: (r) => renderHtml(r.report),
 };
 
@@ -137,7 +137,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       color: !values['no-color'] && shouldColor(io.stdout, io.env),
       cwd: io.cwd,
     });
-    io.stdout.write(format === 'terminal' ? result.text : PRINT[format](result));
+    io.stdout.write(format === 'terminal' ? result.text : PRINT[format](result, io.cwd));
     for (const file of result.written) io.stderr.write(`concord: wrote ${file}\n`);
     return result.exitCode;
   } catch (error) {

@@ -10,7 +10,7 @@ export type {
   ReportInput,
   RunReportOptions,
 } from './options';
-export { renderGithub } from './render/github';
+export { type GithubOptions, renderGithub } from './render/github';
 export { renderHtml } from './render/html';
 export { renderJson } from './render/json';
 export { renderMarkdown } from './render/markdown';

@@ -152,6 +152,19 @@ describe('--format github', () => {
     );
   });
 
+  it('absolute inputs inside the checkout become relative, so the annotation attaches to the file', () => {
+    const absolute: Report = {
+      ...report,
+      findings: [{ ...report.findings[1]!, input: '/home/runner/work/shop/apps/broken/mf-manifest.json' }],
+    };
+    expect(renderGithub(absolute, { root: '/home/runner/work/shop' })).toMatch(
+      /^::error file=apps\/broken\/mf-manifest.json,title=/,
+    );
+    expect(renderGithub(absolute, { root: '/elsewhere' })).toMatch(
+      /^::error file=\/home\/runner\/work\/shop\/apps\/broken\/mf-manifest.json,/,
+    );
+  });
+
   it('other control characters are shown as escape text', () => {
     expect(out).toContain('\\x1b[8m');
     expect(out).toContain('\\u202egnp');
