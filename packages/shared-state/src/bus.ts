@@ -33,6 +33,8 @@ interface Member {
 interface Sub {
   /** Index in its list; -1 once removed (which disarms its unsubscribe). */
   i: number;
+  /** The listener. */
+  f: Fn;
   /** Member. */
   m: Member;
 }
@@ -102,17 +104,13 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   let flushing = false;
   let snapshot: Record<string, unknown> | undefined;
 
-  // Moves the live entries down over the holes, in order.
+  // Drops the holes, in order, and renumbers the subscriptions (new arrays: never while listeners run).
   const compact = (list: List) => {
-    const { f, r } = list;
-    let j = 0;
-    for (let i = 0; i < f.length; i++)
-      if (r[i]!.i >= 0) {
-        f[j] = f[i]!;
-        r[j] = r[i]!;
-        r[j]!.i = j++;
-      }
-    f.length = r.length = j;
+    list.r = list.r.filter((sub) => sub.i >= 0);
+    list.f = list.r.map((sub, i) => {
+      sub.i = i;
+      return sub.f;
+    });
     list.h = 0;
   };
 
@@ -168,7 +166,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
 
   const add = (list: List, fn: unknown, m: Member): Unsubscribe => {
     need(fn, m);
-    const sub: Sub = { i: list.f.push(fn as Fn) - 1, m };
+    const sub: Sub = { i: list.f.push(fn as Fn) - 1, m, f: fn as Fn };
     list.r.push(sub);
     // Disarmed by its first call, and by a dispose() of its app (which removed it already): it never
     // removes a later identical subscription of the same function.

@@ -27,9 +27,12 @@ const self: CopyInfo = { version: VERSION, protocol: PROTOCOL };
 
 /** The page's registry, created on first use; lists this copy among the page's copies. */
 export const getRegistry = (): Registry => {
-  const scope = globalThis as unknown as Record<symbol, Registry>;
-  scope[KEY] ??= { protocol: PROTOCOL, copies: [], buses: dict() };
-  const registry = scope[KEY];
+  // biome-ignore lint/suspicious/noAssignInExpressions: the shortest form (this file is in the core budget).
+  const registry = ((globalThis as unknown as Record<symbol, Registry>)[KEY] ??= {
+    protocol: PROTOCOL,
+    copies: [],
+    buses: dict(),
+  });
   if (!registry.copies.includes(self)) registry.copies.push(self);
   return registry;
 };
@@ -53,8 +56,11 @@ export function connect<C extends AnyContract>(
   try {
     registry = getRegistry();
     if (registry.protocol !== PROTOCOL) throw 0;
-    registry.buses[contract.name] ??= createBus(contract, registry.copies);
-    return registry.buses[contract.name]!.connect(contract, options) as Handle<SlicesOf<C>, EventsOf<C>>;
+    // biome-ignore lint/suspicious/noAssignInExpressions: the shortest form (this file is in the core budget).
+    return (registry.buses[contract.name] ??= createBus(contract, registry.copies)).connect(
+      contract,
+      options,
+    ) as Handle<SlicesOf<C>, EventsOf<C>>;
   } catch (error) {
     // The bus's own refusals pass through; anything else means the registry is not one this copy can use.
     if ((error as ConcordError)?.name === 'ConcordError') throw error;

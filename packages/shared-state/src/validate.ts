@@ -7,6 +7,8 @@ import type { StandardSchemaV1 } from './standard-schema';
 export const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
 
 const tag = Object.prototype.toString;
+// The tags of what is walked (` Array]` and not `Uint8Array]`).
+const WALKED = / (Object|Array)]/;
 
 /** An object without a prototype: names are data there, `__proto__` and `toString` included. */
 export const dict = <T>(): Record<string, T> => Object.create(null);
@@ -17,9 +19,7 @@ export const dict = <T>(): Record<string, T> => Object.create(null);
  * and RegExps are values (their bytes and entries hold no keys a merge would copy).
  */
 const findForbidden = (value: unknown, seen?: Set<unknown>): string | undefined => {
-  if (!value || typeof value !== 'object') return;
-  const kind = tag.call(value);
-  if (kind !== '[object Object]' && kind !== '[object Array]') return;
+  if (!value || typeof value !== 'object' || !WALKED.test(tag.call(value))) return;
   // Created for objects only: a write of a primitive allocates nothing.
   seen ??= new Set();
   if (!seen.has(value)) {

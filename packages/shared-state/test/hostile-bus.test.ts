@@ -1,6 +1,6 @@
 // Table-driven hostile input against the bus: every case asserts the code, that the state, the listeners,
 // the write counts and every other app are exactly as before, and that the bus still notifies afterwards.
-import { connect, defineContract, event } from '@concord/shared-state';
+import { connect, defineContract, event, type StandardSchemaV1 } from '@concord/shared-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REGISTRY, resetPage } from './fixtures';
 import { APPS, observe, page, stillWorks, thrown } from './hostile';
@@ -108,9 +108,8 @@ describe('values that must never be stored', () => {
 });
 
 describe('schemas that misbehave', () => {
-  const schema = (validate: (value: unknown) => unknown) => ({
-    '~standard': { version: 1, vendor: 'hostile', validate },
-  });
+  const schema = (validate: (value: unknown) => unknown) =>
+    ({ '~standard': { version: 1, vendor: 'hostile', validate } }) as StandardSchemaV1<unknown, never>;
   const cases: [string, (value: unknown) => unknown, string][] = [
     [
       'throws an Error',
@@ -200,9 +199,9 @@ describe('schemas that misbehave', () => {
     const app = connect(contract(validate), { app: 'app' });
     const handler = vi.fn();
     app.on('guarded', handler);
-    expect(thrown(() => app.emit('guarded', 1))).toBe(code);
+    expect(thrown(() => app.emit('guarded', 1 as never))).toBe(code);
     expect(handler).not.toHaveBeenCalled();
-    app.emit('guarded', 0);
+    app.emit('guarded', 0 as never);
     expect(handler).toHaveBeenCalledOnce();
   });
 });
