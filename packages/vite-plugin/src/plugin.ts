@@ -55,9 +55,10 @@ export function concord(options: ConcordViteOptions): Plugin[] {
   return [
     ...plugins,
     toolchainPlugin(state),
+    // The panel's plugin before the others: beacons, manifest and report stay Concord's last three.
+    overlayPlugin(build),
     beaconPlugin(state),
     manifestPlugin(state),
     reportPlugin(state),
-    overlayPlugin(build),
   ];
 }
