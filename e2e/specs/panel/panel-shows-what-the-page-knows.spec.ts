@@ -43,6 +43,8 @@ test('the Concord panel shows the findings, share map and shared state the page 
   page,
   scenario,
 }, testInfo) => {
+  // Three axe runs and a dozen live reads on two cores shared with builds: a generous budget.
+  test.setTimeout(180_000);
   await openShop(page);
   const badge = page.getByTestId('concord-badge');
   await expect(badge).toHaveAttribute('data-ready', 'true');
