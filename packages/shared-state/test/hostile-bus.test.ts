@@ -464,3 +464,40 @@ describe('names that are data', () => {
     },
   );
 });
+
+describe('slice and event names that are data (as production builds take them)', () => {
+  // Development builds refuse these names at defineContract (CONCORD-310); production skips that check, so
+  // the bus must treat them as plain keys. The contract is built as production's defineContract builds it.
+  const NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'then'];
+  const contractWith = (name: string) => {
+    const slices = Object.create(null);
+    slices[name] = Object.freeze({ owner: 'app', initial: 1 });
+    slices.plain = Object.freeze({ owner: 'app', initial: 2 });
+    const events = Object.create(null);
+    events[name] = Object.freeze({});
+    const initial = Object.create(null);
+    initial[name] = 1;
+    initial.plain = 2;
+    return { name: `prod-${name}`, version: '1.0.0', slices, events, initial } as never;
+  };
+  it.each(NAMES)('a slice and an event named %j work like any other and pollute nothing', (name) => {
+    resetPage();
+    const app = connect(contractWith(name), { app: 'app' });
+    const seen = vi.fn();
+    const handled = vi.fn();
+    app.subscribe(name as never, seen);
+    app.on(name as never, handled);
+    expect(app.get(name as never)).toBe(1);
+    app.set(name as never, 5 as never);
+    app.emit(name as never, 'x' as never);
+    expect(seen).toHaveBeenCalledExactlyOnceWith(5, 1);
+    expect(handled).toHaveBeenCalledExactlyOnceWith('x', 'app');
+    const snapshot = app.getSnapshot() as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(snapshot, name)?.value).toBe(5);
+    expect(snapshot.plain).toBe(2);
+    expect(Object.keys(snapshot)).toEqual([name, 'plain']);
+    expect(Object.getOwnPropertyDescriptor(app.inspect().versions, name)?.value).toBe(1);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).owner).toBeUndefined();
+  });
+});
