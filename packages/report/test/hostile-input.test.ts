@@ -20,6 +20,8 @@ import {
   renderTerminal,
   runReport,
 } from '@concord/report';
+import schema from '@concord/report/report.schema.json' with { type: 'json' };
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_SAMPLES, mkfifo, PROTO_NAMES, syntheticReport } from './helpers/hostile';
 import { concord, contract, type SharedSpec, viteManifest } from './helpers/manifests';
@@ -32,9 +34,12 @@ const RAW_HIDDEN =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
-/** What every report must satisfy, whatever went in. */
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+
+/** What every report must satisfy, whatever went in: the JSON schema, and every renderer safe and whole. */
 function expectSafe(result: RunReportResult): void {
   const { report, text } = result;
+  expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
   expect(RAW_HIDDEN.test(text), 'raw control character in terminal text').toBe(false);
   expect(JSON.parse(renderJson(report))).toEqual(report);
   for (const render of [renderMarkdown, renderGithub]) expect(RAW_HIDDEN.test(render(report))).toBe(false);
