@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: installs what is missing, then runs every check — build, lint, types, publint, unit,
-// size budgets, e2e — and ends with one plain line `N passed, N failed` summing every suite.
+// size budgets, the adopter suite, e2e — and ends with one plain line `N passed, N failed` summing every suite.
 // Every step runs even when an earlier one failed, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -77,6 +77,16 @@ step('size', () => {
       .status === 0;
   const counts = readJson(out, (r) => [r.filter((b) => b.ok).length, r.filter((b) => !b.ok).length]);
   record('size budgets', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
+});
+
+// README.md's setup, built from the packed packages in a fresh npm project outside the repository.
+step('adopter', () => {
+  const out = join(tmp, 'adopter.json');
+  const ok =
+    spawnSync(process.execPath, ['adopter/run.mjs', '--json', out], { cwd: root, stdio: 'inherit' })
+      .status === 0;
+  const counts = readJson(out, (r) => [r.passed, r.failed]);
+  record('adopter suite (README.md on packed packages)', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
 });
 
 if (existsSync(join(root, 'e2e', 'playwright.config.ts'))) {
