@@ -1,4 +1,4 @@
-// What kind of range a requiredVersion is: the one classifier the build plugins (CONCORD-115/116) and the
+// What kind of range a requiredVersion is: the one classifier the build plugins and the
 // report use, so the build and the report call the same value the same thing.
 
 /**
