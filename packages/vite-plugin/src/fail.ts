@@ -19,7 +19,8 @@ export function codedError(text: string, stack: string = text): Error {
  * hook's `this.error` (with an empty stack, so rolldown adds no frames after the sentence).
  */
 export function failBuild(state: ViteState, context: { error(e: Error): never }, message: string): void {
-  if (state.appBuild) {
+  // In watch mode `buildApp` runs once, not per rebuild: a held failure would never be thrown.
+  if (state.appBuild && !state.config?.build.watch) {
     state.failure ??= codedError(message);
     return;
   }
