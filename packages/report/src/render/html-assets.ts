@@ -1,5 +1,7 @@
 // The page's only script and stylesheet. The script reads no data: filters toggle `hidden` on rows the
 // server rendered, using numeric indices in data-* attributes, so no manifest string ever reaches the DOM as markup.
+// Names keep their real characters (escaped as markup only); a bidi override inside one (U+202E) is isolated
+// to that name by the stylesheet, so it cannot reorder the text around it.
 import { createHash } from 'node:crypto';
 
 export const SCRIPT = `(() => {
@@ -46,4 +48,5 @@ th{background:#8881}
 .error .sev,.v-mismatch,.v-unprovided{color:var(--err)}.warning .sev,.v-own-copy,.v-private{color:var(--warn)}
 .info .sev{color:var(--info)}.v-ok{color:var(--ok)}
 code{font-size:.9em}small{opacity:.75}
+.name,code,option{unicode-bidi:isolate}
 `;
