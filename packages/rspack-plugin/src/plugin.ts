@@ -19,6 +19,7 @@ import type {
   FederationPluginClass,
   FederationPluginOptions,
 } from './options';
+import { withOverlay } from './overlay';
 import { VERSION } from './version';
 
 const NAME = 'ConcordRspackPlugin';
@@ -77,7 +78,7 @@ export class ConcordRspackPlugin {
     });
     const Federation = this.#extras.federationPlugin ?? defaultFederationPlugin(bundler);
     // A fresh copy: enhanced writes into the options object it is given (`implementation`, `exposes`).
-    new Federation({ ...build.augmentation.federation }).apply(compiler as never);
+    new Federation({ ...withOverlay(build, compiler.options.mode) }).apply(compiler as never);
 
     let compilation: Compilation | undefined;
     const stamped = new WeakMap<Compilation, unknown>();

@@ -10,8 +10,8 @@ import { prepareFixture, removeFixtures } from './helpers/fixture';
 
 afterAll(removeFixtures);
 
-/** The overlay entry's marker (the badge's host element id) and the lazy panel's (the share map's test id). */
-const BADGE = 'concord-overlay';
+/** The overlay entry's marker (a badge chip's test id) and the lazy panel's (the share map's test id). */
+const BADGE = 'concord-badge-apps';
 const PANEL = 'concord-share-map';
 
 /** Every emitted JavaScript file of one compilation of the `catalog` fixture, by name. */

@@ -11,8 +11,8 @@ import { collectingLogger, prepareFixture, removeFixtures } from './helpers/fixt
 process.env.MFE_VITE_NO_TEST_ENV_CHECK = 'true';
 afterAll(removeFixtures);
 
-/** The overlay entry's marker (the badge's host element id) and the lazy panel's (the share map's test id). */
-const BADGE = 'concord-overlay';
+/** The overlay entry's marker (a badge chip's test id) and the lazy panel's (the share map's test id). */
+const BADGE = 'concord-badge-apps';
 const PANEL = 'concord-share-map';
 
 /** Every emitted JavaScript file of one build of the `remote` fixture, by name. */
