@@ -199,7 +199,7 @@ async function shoot(
   await page.screenshot({ path });
   await testInfo.attach(`${scenario} panel ${view}`, { path, contentType: 'image/png' });
   const docs: Record<string, string> = {
-    'baseline badge': 'badge',
+    'catalog-unshared-zustand badge': 'badge',
     'baseline shared-state': 'shared-state',
     'catalog-unshared-zustand findings': 'findings',
     'catalog-unshared-zustand share-map': 'share-map',
