@@ -15,10 +15,18 @@ interface EsbuildPlugin {
       options: { filter: RegExp; namespace?: string },
       callback: (args: {
         path: string;
-      }) => Promise<{ contents: string; loader: 'js'; resolveDir: string } | undefined>,
+      }) => Promise<{ contents: string; loader: Loader; resolveDir: string } | undefined>,
     ): void;
   }): void;
 }
+
+type Loader = 'js' | 'jsx' | 'ts' | 'tsx';
+
+// Returning contents from `onLoad` also decides the loader: keep the one esbuild would pick by extension.
+const loaderOf = (path: string): Loader => {
+  const ext = /\.[cm]?([jt]sx?)$/.exec(path)?.[1];
+  return ext === 'jsx' || ext === 'ts' || ext === 'tsx' ? ext : 'js';
+};
 
 /** The Vite major of a version string such as "7.3.8" (NaN when unknown). */
 export const viteMajor = (version: string | undefined): number => Number.parseInt(version ?? '', 10);
@@ -35,7 +43,9 @@ export function esbuildBeaconPlugin(beacons: BeaconTransform, filter: RegExp): E
       build.onLoad({ filter, namespace: 'file' }, async ({ path }) => {
         if (!beacons.match(path)) return undefined;
         const contents = beacons.transform(await readFile(path, 'utf8'), path);
-        return contents === undefined ? undefined : { contents, loader: 'js', resolveDir: dirname(path) };
+        return contents === undefined
+          ? undefined
+          : { contents, loader: loaderOf(path), resolveDir: dirname(path) };
       });
     },
   };
