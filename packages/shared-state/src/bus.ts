@@ -142,7 +142,11 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         }
     } finally {
       // Lists that lost listeners while listeners ran are compacted once the outermost call ends.
-      if (!--depth) for (const l of dirty.splice(0)) if (l.h * 2 > l.f.length) compact(l);
+      if (!--depth)
+        while (dirty.length) {
+          const l = dirty.pop()!;
+          if (l.h * 2 > l.f.length) compact(l);
+        }
     }
   };
 

@@ -13,7 +13,8 @@ export class ConcordError extends Error {
   declare readonly details?: unknown;
   constructor(code: string, message: string, details?: unknown) {
     super(`[concord] ${code} ${message}See docs/diagnostics.md#${code.toLowerCase()}`);
-    Object.assign(this, { code, details });
+    this.code = code;
+    this.details = details;
   }
 }
 
