@@ -60,6 +60,20 @@ export const versionOf = (r: Registry, name: unknown, pkg: string): string | und
 export const providerOf = (r: Registry, e: Partial<Share> | undefined) =>
   appOf(r, (e && r.providers.get(e)) ?? e?.from);
 
+/**
+ * Every slot of every share scope on the page, once each (containers normally share the same scope
+ * objects), as [package, version, entry]. Throws on a scope it cannot read: callers record the fault.
+ */
+export function slots(): [string, string, Share][] {
+  const scopes = new Set<Record<string, Record<string, Share>>>();
+  const all = page.__FEDERATION__?.__SHARE__;
+  for (const id in all) for (const sc in all[id]) scopes.add(all[id]![sc]!);
+  const out: [string, string, Share][] = [];
+  for (const scope of scopes)
+    for (const name in scope) for (const v in scope[name]) out.push([name, v, scope[name]![v]!]);
+  return out;
+}
+
 /** Live copies per package. */
 export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
   const out = new Map<string, LiveCopy[]>();
@@ -74,18 +88,11 @@ export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
   };
   for (const b of beacons(r)) if (!b.dormant) add(b.package, b.version, b, 'beacon');
   try {
-    // Every share scope object on the page, once each (containers normally share the same objects).
-    const scopes = new Set<Record<string, Record<string, Share>>>();
-    const all = page.__FEDERATION__?.__SHARE__;
-    for (const id in all) for (const sc in all[id]) scopes.add(all[id]![sc]!);
-    for (const scope of scopes)
-      for (const name in scope)
-        for (const v in scope[name]) {
-          const e = scope[name]![v]!;
-          if (v === '0' || !isLive(e)) continue;
-          const p = providerOf(r, e);
-          add(name, v, p, 'share-scope', r.providers.has(e) ? p.app : undefined);
-        }
+    for (const [name, v, e] of slots()) {
+      if (v === '0' || !isLive(e)) continue;
+      const p = providerOf(r, e);
+      add(name, v, p, 'share-scope', r.providers.has(e) ? p.app : undefined);
+    }
     const cache = page.__mf_module_cache__?.share;
     for (const key in cache) {
       const m = CACHE_KEY.exec(key);

@@ -1,15 +1,19 @@
 // CONCORD-210: the containers Concord cannot check, named rather than skipped.
-import { beacons } from './copies';
+import { beacons, slots } from './copies';
 import type { ResolvedOptions } from './options';
 import { appOf, type Instance, page, type Registry } from './registry';
 import { report } from './report';
 import { satisfy } from './verdict';
 
+const BUILTIN =
+  "no Module Federation runtime instance runs it (webpack's built-in ModuleFederationPlugin, which rejects runtimePlugins)";
+
 /**
  * CONCORD-210, containers Concord cannot check: an instance on a runtime older than the 2.6 it is tested
- * on, and an app whose copies register (beacons) but that no federation instance runs — a webpack
- * container built with webpack's own ModuleFederationPlugin, which rejects `runtimePlugins` and is
- * invisible to @module-federation/runtime. Only on a federated page (there are instances).
+ * on, and a container that no federation instance runs — a webpack container built with webpack's own
+ * ModuleFederationPlugin, which rejects `runtimePlugins` and is invisible to @module-federation/runtime,
+ * seen by the shares it registers into the scope its host hands it (`from`: its `output.uniqueName`) or by
+ * its beacons. Only on a federated page (there are instances).
  */
 export function unchecked(r: Registry, o?: ResolvedOptions) {
   const known = new Set<unknown>();
@@ -32,24 +36,21 @@ export function unchecked(r: Registry, o?: ResolvedOptions) {
         o,
       );
   }
+  if (!all[0]) return;
+  const builtin = (app: string, bundler: string) =>
+    known.has(app) ||
+    report(r, 'CONCORD-210', '', app, { consumer: { app, bundler }, versions: [], detail: BUILTIN }, o);
+  // Every instance registers its shares with `from` = its name, so another `from` has no instance.
+  let from: unknown[] = [];
+  try {
+    from = slots().map(([, , e]) => e?.from);
+  } catch {
+    // An unreadable scope: liveCopies records it.
+  }
+  for (const f of new Set(from)) if (typeof f === 'string') builtin(f, 'unknown');
   // webpack only: Rspack's built-in plugin takes runtimePlugins. A beacon comes from code of its own app,
   // which runs after that app's container exists, so an unknown app here has no instance at all.
-  if (all[0])
-    for (const b of beacons(r))
-      if (b.bundler === 'webpack' && !known.has(b.app))
-        report(
-          r,
-          'CONCORD-210',
-          '',
-          b.app,
-          {
-            consumer: { app: b.app, bundler: b.bundler },
-            versions: [],
-            detail:
-              "no Module Federation runtime instance runs it (webpack's built-in ModuleFederationPlugin, which rejects runtimePlugins)",
-          },
-          o,
-        );
+  for (const b of beacons(r)) if (b.bundler === 'webpack') builtin(b.app, b.bundler);
 }
 
 /** The federation instances on the page (none when `__FEDERATION__` is absent or unreadable). */

@@ -45,7 +45,7 @@ export interface Share {
 
 export interface AppSpec {
   name: string;
-  bundler: 'vite' | 'rspack';
+  bundler: 'vite' | 'rspack' | 'webpack';
   /** Declared shared packages. */
   shared?: Record<string, Share>;
   /** Packages bundled privately (left out of `shared`): package → version. */
@@ -280,6 +280,50 @@ export function viteRemote(spec: AppSpec, plugin: Factory): Remote {
           for (const [pkg, v] of Object.entries(spec.bundled ?? {})) deps[pkg] = own(pkg, v);
           return { app: spec.name, deps };
         };
+      },
+    }),
+  };
+}
+
+/**
+ * A webpack container built with webpack's OWN ModuleFederationPlugin (`webpack.container`): no
+ * @module-federation/runtime instance, no runtime plugin. Its `init(shareScope)` registers its shares into
+ * the scope the host hands it as webpack's ShareRuntimeModule does (`{ get, from: uniqueName, eager }`,
+ * kept only when the version is new), and its modules take the highest registered version, else their own
+ * copy.
+ */
+export function webpackBuiltinRemote(spec: AppSpec): Remote {
+  const own = ownCopies(spec);
+  let scope: Any;
+  return {
+    spec,
+    entry: () => ({
+      init(shareScope: Any) {
+        scope = shareScope;
+        for (const [pkg, s] of Object.entries(spec.shared ?? {})) {
+          shareScope[pkg] ??= {};
+          const versions = shareScope[pkg];
+          if (!versions[s.version])
+            versions[s.version] = {
+              get: () => Promise.resolve(() => own(pkg, s.version)),
+              from: spec.name,
+              eager: false,
+            };
+        }
+      },
+      async get() {
+        const deps: Record<string, Lib> = {};
+        for (const [pkg, s] of Object.entries(spec.shared ?? {})) {
+          const versions = scope?.[pkg] ?? {};
+          const highest = Object.keys(versions).sort((a, b) =>
+            b.localeCompare(a, 'en', { numeric: true }),
+          )[0];
+          const entry = highest ? versions[highest] : undefined;
+          if (entry) entry.loaded = 1;
+          deps[pkg] = entry ? (await entry.get())() : own(pkg, s.version);
+        }
+        for (const [pkg, v] of Object.entries(spec.bundled ?? {})) deps[pkg] = own(pkg, v);
+        return () => ({ app: spec.name, deps });
       },
     }),
   };
