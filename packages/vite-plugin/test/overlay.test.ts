@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { concord } from '@concord/vite-plugin';
-import { build } from 'vite';
+import { build, createServer } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectingLogger, prepareFixture, removeFixtures } from './helpers/fixture';
 
@@ -71,5 +71,35 @@ describe('the panel in Vite builds', () => {
     expect(holding(on, PANEL)).toHaveLength(1);
     const off = await chunks('development', false);
     expect(holding(off, BADGE)).toEqual([]);
+  }, 120_000);
+
+  it('is served by vite dev: the remote entry imports it and the dev server serves its code', async () => {
+    const root = prepareFixture('remote');
+    const server = await createServer({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false },
+      optimizeDeps: { noDiscovery: true },
+      plugins: [
+        concord({
+          name: 'overlay_dev',
+          filename: 'remoteEntry.js',
+          exposes: { './store': './src/store.js' },
+          concord: { root, report: false },
+        }),
+      ],
+    });
+    try {
+      await server.listen();
+      const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+      const entry = await (await fetch(`${origin}/remoteEntry.js`)).text();
+      const url = /from\s+["']([^"']*runtime-plugin\/dist\/overlay\/index\.js)["']/.exec(entry)?.[1];
+      expect(url, 'the remote entry imports the overlay').toBeDefined();
+      const code = await (await fetch(new URL(url!, `${origin}/`))).text();
+      expect(code).toContain(BADGE);
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 });
