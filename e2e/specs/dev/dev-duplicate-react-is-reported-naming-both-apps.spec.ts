@@ -3,7 +3,7 @@
 // second copy with CONCORD-202, naming the host and the remote with their bundlers and the version.
 import { expect, test } from '@playwright/test';
 import { diagnostics, named } from '../../page-globals';
-import { copiesOf, openDevPair } from './dev-page';
+import { assertSingleInstancesError, copiesOf, openDevPair } from './dev-page';
 
 test('a react pre-bundled by the remote in dev is reported with CONCORD-202 naming both apps', async ({
   page,
@@ -22,4 +22,6 @@ test('a react pre-bundled by the remote in dev is reported with CONCORD-202 nami
   const found = (await diagnostics(page)).find((d) => d.code === 'CONCORD-202' && d.package === 'react')!;
   expect(found.message).toMatch(/host.*remote|remote.*host/);
   expect(named(found).versions).toContain('19.3.1');
+  // What a test suite of these apps would call: it fails, naming the code.
+  expect(await assertSingleInstancesError(page)).toMatchObject({ code: 'CONCORD-202', message: /react/ });
 });

@@ -22,3 +22,16 @@ export function copiesOf(page: Page, pkg: string): Promise<string[]> {
     return (instances?.[name] ?? []).map((c) => `${c.app} (${c.bundler}) ${c.version}`);
   }, pkg);
 }
+
+/** What window.__CONCORD__.assertSingleInstances() throws on the page, or null when it does not throw. */
+export function assertSingleInstancesError(page: Page): Promise<{ code?: string; message: string } | null> {
+  return page.evaluate(() => {
+    try {
+      globalThis.__CONCORD__!.assertSingleInstances();
+      return null;
+    } catch (error) {
+      const e = error as { code?: string; message: string };
+      return { code: e.code, message: e.message };
+    }
+  });
+}

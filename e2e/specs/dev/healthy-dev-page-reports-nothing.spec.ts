@@ -3,7 +3,7 @@
 // announced itself), so the empty list is not for want of looking.
 import { expect, test } from '@playwright/test';
 import { diagnostics } from '../../page-globals';
-import { copiesOf, openDevPair } from './dev-page';
+import { assertSingleInstancesError, copiesOf, openDevPair } from './dev-page';
 
 test('the healthy dev page runs one react, works, and reports nothing', async ({ page }, testInfo) => {
   const errors: string[] = [];
@@ -14,5 +14,6 @@ test('the healthy dev page runs one react, works, and reports nothing', async ({
   await expect(counter).toHaveText('remote count 1');
   await expect.poll(() => copiesOf(page, 'react')).toEqual(['host (vite) 19.3.1']);
   expect(await diagnostics(page)).toEqual([]);
+  expect(await assertSingleInstancesError(page)).toBeNull();
   expect(errors).toEqual([]);
 });
