@@ -15,8 +15,8 @@ export async function launch() {
 }
 
 /**
- * Loads `url`, adds one item from the catalog (Rspack) and toggles the theme in the host, and says what
- * the page showed. `clicks` says whether to drive it (a broken page is still reported).
+ * Loads `url`, adds two items from the catalog (Rspack) and toggles the theme in the host, and says what
+ * the page showed (a broken page is reported, not thrown).
  * @param {import('@playwright/test').Browser} browser @param {string} url
  */
 export async function visit(browser, url) {
@@ -33,8 +33,9 @@ export async function visit(browser, url) {
     await page.getByTestId('wishlist').waitFor({ timeout: WAIT });
     seen.mounted = true;
     seen.before = await text(page);
-    await page.getByTestId('add-tea').click();
-    await page.getByTestId('add-tea').click();
+    // DOM clicks: in `rspack serve` a failing build's error overlay may cover the page.
+    await page.getByTestId('add-tea').dispatchEvent('click');
+    await page.getByTestId('add-tea').dispatchEvent('click');
     await page.waitForFunction(
       () => document.querySelector('[data-testid="badge"]')?.textContent === '2',
       null,
@@ -42,7 +43,7 @@ export async function visit(browser, url) {
         timeout: WAIT,
       },
     );
-    await page.getByTestId('theme').click();
+    await page.getByTestId('theme').dispatchEvent('click');
     await page.waitForFunction(
       () => document.querySelector('[data-testid="wishlist"]')?.textContent?.includes('dark'),
       null,

@@ -361,6 +361,7 @@ async function dev(dir) {
     );
     checks.check(`dev: ${name} serves ${url}`, up === true, `${up}\n${devs[name].output()}`);
   }
+  // The page, with the report's error failing `rspack serve`'s compilation (its overlay may cover the page).
   await look('dev', `${origin(app('host').port)}/`, { codes: ['CONCORD-202'], faulty: 'zustand' });
   for (const name of ['host', 'cart']) {
     const url = `${origin(app(name).port)}/__concord.json`;

@@ -1,7 +1,9 @@
-// README.md states the size budgets and the two commands; these checks keep it honest.
+// README.md states the size budgets and the two commands, and its setup blocks are what the adopter
+// suite builds (adopter/); these checks keep it honest without building anything.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileBlocks, installs, taggedBlock } from '../adopter/readme.mjs';
 
 const root = join(import.meta.dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -25,5 +27,46 @@ describe('README.md', () => {
     const row = readme.split('\n').find((line) => line.split('|')[1]?.trim() === name);
     expect(row, `README.md has no size row "| ${name} | … |"`).toBeDefined();
     expect(row!.split('|')[2]!.trim(), `README.md's budget for "${name}"`).toBe(limit);
+  });
+});
+
+describe('README.md setup blocks (built by the adopter suite)', () => {
+  const files = fileBlocks(readme);
+
+  it.each([
+    'contract/package.json',
+    'contract/index.ts',
+    'host/vite.config.ts',
+    'host/src/main.ts',
+    'cart/vite.config.ts',
+    'cart/src/mount.tsx',
+    'catalog/rspack.config.mjs',
+    'catalog/src/mount.tsx',
+    'wishlist/webpack.config.mjs',
+    'wishlist/src/mount.js',
+  ])('has a block for %s', (file) => {
+    expect(files[file]?.trim().length ?? 0, `README.md has no \`file=${file}\` block`).toBeGreaterThan(0);
+  });
+
+  it('installs browser code as dependencies, tools as devDependencies, and no Concord internals', () => {
+    const lines = installs(readme);
+    const dev = new Set(lines.filter((i) => i.dev).map((i) => i.name));
+    for (const tool of ['vite', '@rspack/core', 'webpack', '@concord/vite-plugin', '@concord/rspack-plugin'])
+      expect(dev.has(tool), `${tool} as a devDependency`).toBe(true);
+    for (const lib of ['react', 'zustand', '@concord/shared-state'])
+      expect(
+        lines.some((i) => i.name === lib && !i.dev),
+        `${lib} as a dependency`,
+      ).toBe(true);
+    expect(lines.map((i) => i.name)).not.toContain('@concord/runtime-plugin');
+    expect(lines.map((i) => i.name)).not.toContain('@concord/build-core');
+  });
+
+  it('documents a report command that cannot fall back to the unrelated npm package "concord"', () => {
+    const command = taggedBlock(readme, 'cli').text;
+    const direct = installs(readme).some((i) => i.name === '@concord/report' && i.workspaces.length === 0);
+    expect(
+      command.startsWith('npx -p @concord/report ') || (command.startsWith('npx concord ') && direct),
+    ).toBe(true);
   });
 });
