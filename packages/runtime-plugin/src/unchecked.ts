@@ -5,8 +5,7 @@ import { appOf, type Instance, page, type Registry } from './registry';
 import { report } from './report';
 import { satisfy } from './verdict';
 
-const BUILTIN =
-  "no Module Federation runtime instance runs it (webpack's built-in ModuleFederationPlugin, which rejects runtimePlugins)";
+const BUILTIN = "no runtime instance runs it: webpack's own ModuleFederationPlugin";
 
 /**
  * CONCORD-210, containers Concord cannot check: an instance on a runtime older than the 2.6 it is tested

@@ -32,7 +32,7 @@ describe('a webpack built-in container on the page', () => {
     expect(value).toEqual(['legacy', 'catalog']);
     const unchecked = getDiagnostics().filter((d) => d.code === 'CONCORD-210');
     expect(unchecked.map((d) => [d.consumer?.app, d.detail])).toEqual([
-      ['legacy', expect.stringContaining("webpack's built-in ModuleFederationPlugin")],
+      ['legacy', expect.stringContaining("webpack's own ModuleFederationPlugin")],
     ]);
     expect(getDiagnostics().filter((d) => d.code === 'CONCORD-207')).toEqual([]);
   });
