@@ -21,7 +21,7 @@ interface ReportCell {
 interface ReportJson {
   apps: { name: string; bundler: string }[];
   matrix: { package: string; watched: boolean; cells: ReportCell[] }[];
-  findings: { code: string; package?: string; apps?: string[] }[];
+  findings: { code: string; package?: string; apps?: string[]; message: string }[];
 }
 interface LiveCopy {
   package: string;
@@ -76,26 +76,33 @@ const pageState = () => {
   );
 };
 
-/** What the report predicted for `app` in `row`, and the other outcome when it names a race (CONCORD-425). */
+/**
+ * What the report predicted for `app` in `row`. Where the report names a race (CONCORD-425 between Vite
+ * remotes of one declared version) it names both outcomes: the raced app runs its own answer or the rival's,
+ * and the page then holds one copy fewer — so every app of the row may see either count.
+ */
 function predicted(report: ReportJson, row: ReportJson['matrix'][number], cell: ReportCell): Outcome[] {
   const copies = new Set<string>();
   for (const c of row.cells) {
     if (c.provider) copies.add(`${c.provider.app}@${c.provider.version}`);
     else if (c.verdict === 'own-copy' || c.verdict === 'private') copies.add(`${c.app}@${c.version}`);
   }
-  const own = (c: ReportCell): Outcome =>
+  const races = report.findings.filter(
+    (f) =>
+      f.code === 'CONCORD-425' && f.package === row.package && !f.message.includes('the host always does'),
+  );
+  const counts = [copies.size, ...races.map((_, i) => copies.size - i - 1)].filter((n) => n >= 1);
+  const outcome = (c: ReportCell): { version: string; provider: string } =>
     c.provider
-      ? { version: c.provider.version, provider: c.provider.app, copies: copies.size }
-      : { version: c.version!, provider: c.app, copies: copies.size };
-  const outcomes = [own(cell)];
-  // A race between Vite remotes of one declared version: the finding names the other outcome, where the rival
-  // started first and this app runs the rival's answer (one copy fewer).
-  for (const f of report.findings)
-    if (f.code === 'CONCORD-425' && f.package === row.package && f.apps?.[0] === cell.app) {
+      ? { version: c.provider.version, provider: c.provider.app }
+      : { version: c.version!, provider: c.app };
+  const answers = [outcome(cell)];
+  for (const f of races)
+    if (f.apps?.[0] === cell.app) {
       const rival = row.cells.find((c) => c.app === f.apps![1]);
-      if (rival) outcomes.push({ ...own(rival), copies: copies.size - 1 });
+      if (rival) answers.push(outcome(rival));
     }
-  return outcomes;
+  return answers.flatMap((a) => counts.map((n) => ({ ...a, copies: n })));
 }
 
 /** What the page runs for `app`'s `pkg`, from the runtime plugin's record and Module Federation's page state. */
