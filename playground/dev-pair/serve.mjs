@@ -8,7 +8,7 @@
 //              development-only duplicate class. @module-federation/vite 1.16.0–1.16.11 produced this page
 //              with react shared (an upstream bug fixed from 1.16.14); 1.23.8 no longer does, so the pair
 //              forces the same page by configuration.
-// Ports: DEV_PAIRS in ./ports.mjs. Vite writes its optimizer cache and the federation plugin its virtual
+// Ports: devOrigin() in ./ports.mjs. Vite writes its optimizer cache and the federation plugin its virtual
 // modules per server (cacheDir, virtualModuleDir), so both majors and both pairs can run at once.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
