@@ -12,6 +12,9 @@ export default defineConfig([
     fixedExtension: false,
     platform: 'node',
     publint: false,
+    // The two configs build in parallel: a clean here could run after the bin below was written and delete
+    // it (a build that "completed" without dist/cli.js). Both write fixed file names, so nothing goes stale.
+    clean: false,
   },
   {
     // The `concord` bin: no types, a shebang, its own file so importing the library never runs it.

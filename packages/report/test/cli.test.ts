@@ -16,7 +16,7 @@ const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
   bin: Record<string, string>;
 };
 
-beforeAll(ensureBuilt, 120_000);
+beforeAll(ensureBuilt, 180_000);
 
 let dir: string;
 const writePage = (name: string, files: PageFile[]): string[] =>

@@ -20,7 +20,7 @@ import { concordCli, ensureBuilt, PKG_DIR, type Run, SPAWNS } from './helpers/cl
 import { mkfifo, PROTO_NAMES } from './helpers/hostile';
 import { SAMPLES, viteManifest } from './helpers/manifests';
 
-beforeAll(ensureBuilt, 120_000);
+beforeAll(ensureBuilt, 180_000);
 
 let dir: string;
 let server: Server;

@@ -1,7 +1,8 @@
 // Spawning the real bin (`node dist/cli.js`) as CI would. dist/ is built when missing or older than src/
 // (npm test builds first, so that is for local runs).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const PKG_DIR = join(import.meta.dirname, '../..');
@@ -23,12 +24,35 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Builds dist/ when it is missing or older than src/; for `beforeAll(ensureBuilt, 120_000)`. */
+const isFresh = (): boolean => existsSync(BIN) && statSync(BIN).mtimeMs >= newestSource(join(PKG_DIR, 'src'));
+
+// Test files run in parallel workers, and tsdown empties dist/ before writing it: without a lock, one file's
+// build would delete the bin under another file's spawns. Builders take this directory as a lock.
+const LOCK = join(tmpdir(), `concord-report-build-${Buffer.from(PKG_DIR).toString('hex').slice(-32)}.lock`);
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Builds dist/ when it is missing or older than src/; for `beforeAll(ensureBuilt, 180_000)`. */
 export function ensureBuilt(): void {
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newestSource(join(PKG_DIR, 'src'))) return;
-  const tsdown = join(PKG_DIR, '../../node_modules/.bin/tsdown');
-  const built = spawnSync(tsdown, [], { cwd: PKG_DIR, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}\n${built.stderr}`);
+  if (isFresh()) return;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // Another worker is building; a lock older than the longest build is left over from a killed run.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 300_000)
+        rmSync(LOCK, { recursive: true });
+      pause(250);
+    }
+  }
+  try {
+    if (isFresh()) return;
+    const tsdown = join(PKG_DIR, '../../node_modules/.bin/tsdown');
+    const built = spawnSync(tsdown, [], { cwd: PKG_DIR, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}\n${built.stderr}`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface Run {
