@@ -78,8 +78,8 @@ const pageState = () => {
 
 /**
  * What the report predicted for `app` in `row`. Where the report names a race (CONCORD-425 between Vite
- * remotes of one declared version) it names both outcomes: the raced app runs its own answer or the rival's,
- * and the page then holds one copy fewer — so every app of the row may see either count.
+ * remotes of one declared version) it names both outcomes: each app of the race runs its own answer or the
+ * other's (whichever container starts first files it for both), and the page may then hold one copy fewer.
  */
 function predicted(report: ReportJson, row: ReportJson['matrix'][number], cell: ReportCell): Outcome[] {
   const copies = new Set<string>();
@@ -96,12 +96,12 @@ function predicted(report: ReportJson, row: ReportJson['matrix'][number], cell: 
     c.provider
       ? { version: c.provider.version, provider: c.provider.app }
       : { version: c.version!, provider: c.app };
+  // Every app of a named race (the finding's first two apps) runs the answer of whichever starts first.
+  const members = new Set<string>();
+  for (const f of races) for (const app of f.apps?.slice(0, 2) ?? []) members.add(app);
   const answers = [outcome(cell)];
-  for (const f of races)
-    if (f.apps?.[0] === cell.app) {
-      const rival = row.cells.find((c) => c.app === f.apps![1]);
-      if (rival) answers.push(outcome(rival));
-    }
+  if (members.has(cell.app))
+    for (const c of row.cells) if (c.app !== cell.app && members.has(c.app)) answers.push(outcome(c));
   return answers.flatMap((a) => counts.map((n) => ({ ...a, copies: n })));
 }
 
@@ -201,6 +201,11 @@ test('for every (package, app) the report predicted the version, provider and co
     ...rows.map(line),
     'live copies recorded by the runtime plugin (getInstances):',
     ...copies,
+    'diagnostics on the page (getDiagnostics):',
+    ...state.diagnostics.map(
+      (x) =>
+        `  ${x.code} ${x.package}: ${x.consumer?.app ?? '-'} ← ${x.provider?.app ?? '-'} ${x.versions.join(', ')}`,
+    ),
   ].join('\n');
   console.log(`\n${table}\n`);
   await testInfo.attach('differential.txt', { body: table, contentType: 'text/plain' });
