@@ -4,7 +4,7 @@ export const PANEL_CSS = `
 .p{position:fixed;z-index:2147483647;display:flex;flex-direction:column;width:min(1120px,calc(100vw - 24px));height:min(600px,calc(100vh - 72px));background:#fff;color:#111827;border:1px solid #9ca3af;border-radius:10px;box-shadow:0 12px 40px rgba(17,24,39,.35);font:13px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;text-align:left}
 .p.bottom-right{bottom:52px;right:12px}.p.bottom-left{bottom:52px;left:12px}.p.top-right{top:52px;right:12px}.p.top-left{top:52px;left:12px}
 .p[hidden]{display:none}
-header{display:flex;align-items:center;gap:12px;padding:10px 14px;background:#111827;color:#f9fafb;border-radius:9px 9px 0 0}
+.hd{display:flex;align-items:center;gap:12px;padding:10px 14px;background:#111827;color:#f9fafb;border-radius:9px 9px 0 0}
 h2{margin:0;font-size:15px}
 .sum{margin:0;flex:1;color:#e5e7eb}
 button{font:inherit;cursor:pointer}
