@@ -9,6 +9,10 @@ test('a react pre-bundled by the remote in dev is reported with CONCORD-202 nami
   page,
 }, testInfo) => {
   await openDevPair(page, testInfo, 'own-react');
+  // The symptom users report for this class: the remote's hook runs on a react no renderer dispatches.
+  await expect(page.getByTestId('remote-failed')).toContainText(
+    "Cannot read properties of null (reading 'useSyncExternalStore')",
+  );
   await expect
     .poll(() => copiesOf(page, 'react'))
     .toEqual(expect.arrayContaining(['host (vite) 19.3.1', 'remote (vite) 19.3.1']));
