@@ -16,7 +16,7 @@ it.each(Object.entries(CODES))('%s "%s" has its heading and anchor', (code, titl
 // The pairs of report and load-time codes: docs/diagnostics.md shows exactly the table RUNTIME_PAIRS holds.
 it('docs/diagnostics.md shows every report ↔ runtime pair of RUNTIME_PAIRS, and no other', () => {
   const table = docs.slice(docs.indexOf('## Report and runtime codes'), docs.indexOf('<!-- 4xx:end -->'));
-  const rows = [...table.matchAll(/^\| (CONCORD-4\d\d) \| (CONCORD-\d{3}|—) \|/gm)].map((m) => [
+  const rows = [...table.matchAll(/^\| (CONCORD-4\d\d)\s*\| (CONCORD-\d{3}|—)\s*\|/gm)].map((m) => [
     m[1],
     m[2] === '—' ? null : m[2],
   ]);
