@@ -154,7 +154,6 @@ const slicesConcord = () => watched.set('c', next());
 
 // Unchanged writes.
 const quiet = bus();
-const crowded = writes[1000];
 
 // Drive every loop through every kind of listener before timing anything (megamorphic call sites).
 for (let i = 0; i < 50; i++) {

@@ -33,7 +33,6 @@ describe('the builtin-prototype check run after every test', () => {
     const original = Object.prototype.toString;
     const proto = Object.getPrototypeOf(Uint8Array.prototype);
     try {
-      // biome-ignore lint/suspicious/noGlobalAssign: the point of the test.
       Object.prototype.toString = () => 'x';
       Object.setPrototypeOf(Uint8Array.prototype, Object.prototype);
       expect(changes(before, fingerprint())).toEqual([
