@@ -5,6 +5,7 @@
 // so builds never compete for the two cores.
 import { defineConfig, type PlaywrightTestConfig, type Project } from '@playwright/test';
 import { devOrigin, HOST_PAGE } from '../playground/dev-pair/ports.mjs';
+import { DEV_PAGES, devHostUrl } from '../playground/dev-ports.mjs';
 import { appOrigin, SCENARIOS } from '../playground/scenarios.mjs';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import type { ScenarioOptions } from './fixtures';
@@ -66,6 +67,22 @@ const devWebServers: Extract<PlaywrightTestConfig['webServer'], unknown[]> = DEV
   stdout: 'ignore',
   stderr: 'pipe',
 }));
+
+// The baseline playground under `vite dev` (playground/dev-serve.mjs): the healthy page and the page where
+// cart binds a react of its own (issue #16.3).
+projects.push({ name: 'dev-playground', testMatch: 'specs/dev-playground/**/*.spec.ts', timeout: 180_000 });
+if (wanted.length === 0 || wanted.includes('dev-playground'))
+  for (const which of DEV_PAGES)
+    devWebServers.push({
+      command: `node ../playground/dev-serve.mjs`,
+      env: which === 'own-react' ? { CONCORD_DEV_OWN_REACT: 'cart' } : {},
+      url: devHostUrl(which),
+      name: `dev-playground ${which}`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    });
 
 const reporter: PlaywrightTestConfig['reporter'] = [['list']];
 if (process.env.CONCORD_PW_JSON) reporter.push(['json']);

@@ -18,18 +18,20 @@ const READS = {
 export function buildContext(app, appDir, env = process.env) {
   const scenario = currentScenario(env);
   const choices = appChoices(scenario, app);
+  // `vite dev` only (CONCORD_DEV_OWN_REACT=<app>, playground/dev-serve.mjs): the app leaves react unshared.
+  const ownReact = env.CONCORD_DEV_OWN_REACT === app;
   return {
     origin: appOrigin(scenario.name, app, env),
     outDir: outDir(scenario.name, app, env),
     remotes: remotesFor(app, scenario.name, env),
-    shared: sharedFor(app, appDir, choices),
+    shared: ownReact ? ownReactShared(app, appDir, choices) : sharedFor(app, appDir, choices),
     concord: {
       contract: '@acme/contract',
       root: appDir,
       mode: choices.mode,
       reads: READS[app],
       // A remote that leaves zustand out of `shared` turns Concord's automatic sharing off.
-      autoShare: choices.zustand.shared,
+      autoShare: choices.zustand.shared && !ownReact,
       report: reportFor(app, scenario, env),
       // The demo and the e2e specs serve production builds: the panel is asked for explicitly. It stays
       // closed until clicked, so the specs that drive the shop never find it over a button.
@@ -59,6 +61,18 @@ function remotesFor(app, scenarioName, env) {
     // Rspack containers are `var` globals: the host must be told the global's name.
     catalog: { type: 'var', name: 'catalog', entry: entry('catalog'), entryGlobalName: 'catalog' },
   };
+}
+
+/**
+ * The development-only duplicate (issue #16): every share of the app by hand except react, so its
+ * dependency optimizer pre-bundles a react (CommonJS) of its own while react-dom comes from the host.
+ */
+function ownReactShared(app, appDir, choices) {
+  const shared = sharedFor(app, appDir, { ...choices, zustand: { ...choices.zustand, shared: false } });
+  delete shared.react;
+  const require = createRequire(join(appDir, 'package.json'));
+  shared.zustand = singleton(require('zustand/package.json').version);
+  return shared;
 }
 
 const singleton = (version) => ({ singleton: true, version, requiredVersion: `^${version}` });
