@@ -40,6 +40,7 @@ export interface RuntimePluginOptions {
   mode: ConcordMode;
   watch: string[];
   packages?: Record<string, { mode?: ConcordMode }>;
+  docsUrl?: string;
 }
 
 /** Input of {@link augmentFederationOptions}. */
@@ -195,6 +196,7 @@ export function augmentFederationOptions<T extends FederationOptionsLike>(
     mode: options.mode,
     watch: watched,
     ...(Object.keys(options.packages).length ? { packages: { ...options.packages } } : {}),
+    ...(options.docsUrl === undefined ? {} : { docsUrl: options.docsUrl }),
   };
   const userPlugins = Array.isArray(federation.runtimePlugins)
     ? federation.runtimePlugins

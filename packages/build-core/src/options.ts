@@ -1,3 +1,4 @@
+import { REPORT_OPTION_MAXIMA } from '@concord/report';
 import { invalidOption, invalidWatchName, unknownOption } from './diagnostics';
 
 /** What the runtime plugin does when it finds a problem at load time. */
@@ -39,10 +40,16 @@ export interface ConcordReportOptions {
    */
   write?: boolean;
   /**
-   * Timeout for each manifest fetched by URL, in milliseconds.
+   * Timeout for each manifest fetched by URL, in milliseconds (at most 600,000).
    * @default 5000
    */
   timeoutMs?: number;
+  /**
+   * Overall deadline of the report, in milliseconds (at most 3,600,000). A report that cannot finish in
+   * time fails the build (CONCORD-117) unless `failOn` is `'never'`.
+   * @default 120000
+   */
+  deadlineMs?: number;
 }
 
 /**
@@ -99,7 +106,7 @@ export interface ConcordOptions {
   beacons?: boolean;
   /**
    * The report run after every build: `false` turns it off, an array lists the other apps' manifests.
-   * @default { manifests: [], failOn: 'error', write: true, timeoutMs: 5000 }
+   * @default { manifests: [], failOn: 'error', write: true, timeoutMs: 5000, deadlineMs: 120000 }
    */
   report?: boolean | string[] | ConcordReportOptions;
   /**
@@ -112,6 +119,12 @@ export interface ConcordOptions {
    * @example overlay: { enabled: true, openOnError: false } // a demo served from a production build
    */
   overlay?: boolean | 'development' | ConcordOverlayOptions;
+  /**
+   * Where the runtime plugin's messages link: an absolute http(s) URL of a copy of `docs/diagnostics.md`
+   * (each message appends its anchor, e.g. `#concord-201`), for teams that host the docs themselves.
+   * @default undefined (the runtime plugin's own default, the project's docs on GitHub)
+   */
+  docsUrl?: string;
   /**
    * Directory of the app's package.json, from which packages and versions are resolved. Vite plugins are
    * created before Vite resolves its `root`, so set this when `root` is not the working directory.
@@ -146,6 +159,7 @@ export interface ResolvedReportOptions {
   failOn: FailOn;
   write: boolean;
   timeoutMs: number;
+  deadlineMs: number;
 }
 
 /** {@link ConcordOptions} with every default applied. */
@@ -160,6 +174,7 @@ export interface ResolvedConcordOptions {
   beacons: boolean;
   report: Readonly<ResolvedReportOptions> | false;
   overlay: Readonly<ResolvedOverlayOptions>;
+  docsUrl: string | undefined;
   root: string | undefined;
 }
 
@@ -168,6 +183,7 @@ export const REPORT_DEFAULTS = Object.freeze({
   failOn: 'error',
   write: true,
   timeoutMs: 5000,
+  deadlineMs: 120_000,
 } satisfies ResolvedReportOptions);
 
 export const OVERLAY_DEFAULTS = Object.freeze({
@@ -186,6 +202,7 @@ export const OPTION_DEFAULTS = Object.freeze({
   beacons: true,
   report: REPORT_DEFAULTS,
   overlay: OVERLAY_DEFAULTS,
+  docsUrl: undefined,
   root: undefined,
 } satisfies ResolvedConcordOptions);
 
@@ -252,15 +269,27 @@ function resolveReport(value: unknown): Readonly<ResolvedReportOptions> | false 
   for (const key of Object.keys(user))
     if (!REPORT_KEYS.has(key)) throw unknownOption(`concord.report.${key}`, [...REPORT_KEYS]);
   const r = user as ConcordReportOptions;
-  const timeoutMs = r.timeoutMs ?? REPORT_DEFAULTS.timeoutMs;
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0))
-    throw invalidOption('concord.report.timeoutMs', show(timeoutMs), 'a positive number of milliseconds');
   return Object.freeze({
     manifests: strings('concord.report.manifests', r.manifests),
     failOn: oneOf('concord.report.failOn', r.failOn, FAIL_ON, REPORT_DEFAULTS.failOn),
     write: bool('concord.report.write', r.write, REPORT_DEFAULTS.write),
-    timeoutMs,
+    timeoutMs: milliseconds('timeoutMs', r.timeoutMs),
+    deadlineMs: milliseconds('deadlineMs', r.deadlineMs),
   });
+}
+
+// The same bounds as the report's own options: a timer fires after ~1 ms past 2^31-1 ms, so a larger value
+// is a mistake, refused here rather than turned into a report that cannot finish.
+function milliseconds(key: 'timeoutMs' | 'deadlineMs', value: unknown): number {
+  if (value === undefined) return REPORT_DEFAULTS[key];
+  const max = REPORT_OPTION_MAXIMA[key];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
+    throw invalidOption(
+      `concord.report.${key}`,
+      show(value),
+      `a whole number of milliseconds from 1 to ${max.toLocaleString('en-US')}`,
+    );
+  return value;
 }
 
 function resolveOverlay(value: unknown): Readonly<ResolvedOverlayOptions> {
@@ -320,6 +349,12 @@ export function resolveOptions(user: ConcordOptions | undefined = {}): ResolvedC
     throw invalidOption('concord.app', show(user.app), 'a non-empty string');
   if (user.root !== undefined && (typeof user.root !== 'string' || user.root === ''))
     throw invalidOption('concord.root', show(user.root), 'a directory path');
+  // The runtime plugin checks the same shape; checked here too so a typo fails the build, not the page.
+  if (
+    user.docsUrl !== undefined &&
+    (typeof user.docsUrl !== 'string' || !/^https?:\/\/\S+$/.test(user.docsUrl))
+  )
+    throw invalidOption('concord.docsUrl', show(user.docsUrl), 'an absolute http(s) URL');
   return Object.freeze({
     contract: resolveContract(user.contract),
     app: user.app,
@@ -331,6 +366,7 @@ export function resolveOptions(user: ConcordOptions | undefined = {}): ResolvedC
     beacons: bool('concord.beacons', user.beacons, OPTION_DEFAULTS.beacons),
     report: resolveReport(user.report),
     overlay: resolveOverlay(user.overlay),
+    docsUrl: user.docsUrl,
     root: user.root,
   });
 }

@@ -110,6 +110,7 @@ export async function startBuildReport(input: BuildReportInput): Promise<BuildRe
       inputs,
       failOn: options.failOn,
       timeoutMs: options.timeoutMs,
+      deadlineMs: options.deadlineMs,
       ...(input.color !== undefined ? { color: input.color } : {}),
       ...(json ? { json } : {}),
       ...(html ? { html } : {}),
@@ -118,7 +119,7 @@ export async function startBuildReport(input: BuildReportInput): Promise<BuildRe
     return unfinished(error instanceof Error ? error.message.split('\n')[0]! : String(error));
   }
   // `finished: false`: the report's deadline passed or an input broke the analysis (CONCORD-406 in the table).
-  if ((result as { finished?: boolean }).finished === false) {
+  if (result.finished === false) {
     const outcome = unfinished('see CONCORD-406 in the table');
     return { ...outcome, text: result.text };
   }

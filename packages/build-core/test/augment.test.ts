@@ -127,6 +127,13 @@ describe('augmentFederationOptions', () => {
     expect(options.watch).toEqual(
       expect.arrayContaining(['react', 'zustand', 'lodash', '@concord/shared-state']),
     );
+    expect(options).not.toHaveProperty('docsUrl');
+    const linked = prepare({ name: 'cart', concord: { docsUrl: 'https://docs.acme.dev/concord' } });
+    const [, linkedOptions] = (linked.augmentation.federation.runtimePlugins as unknown[])[0] as [
+      string,
+      object,
+    ];
+    expect(linkedOptions).toMatchObject({ docsUrl: 'https://docs.acme.dev/concord' });
     const again = prepare({ name: 'cart', runtimePlugins: [[path, { app: 'mine' }]] });
     expect(again.augmentation.federation.runtimePlugins).toEqual([[path, { app: 'mine' }]]);
   });

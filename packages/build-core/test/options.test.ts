@@ -43,6 +43,15 @@ describe('resolveOptions', () => {
     });
   });
 
+  it('takes the report deadline and a docs location', () => {
+    const resolved = resolveOptions({
+      docsUrl: 'https://docs.acme.dev/concord/diagnostics.html',
+      report: { deadlineMs: 30_000, timeoutMs: 600_000 },
+    });
+    expect(resolved.docsUrl).toBe('https://docs.acme.dev/concord/diagnostics.html');
+    expect(resolved.report).toMatchObject({ deadlineMs: 30_000, timeoutMs: 600_000 });
+  });
+
   it('never mutates its input and returns no shared references to it', () => {
     const user = deepFreeze({
       contract: { package: '@acme/contract' },
@@ -62,6 +71,10 @@ describe('resolveOptions', () => {
     [{ report: { failOn: 'sometimes' } }, 'CONCORD-101', /`concord\.report\.failOn` is "sometimes"/],
     [{ report: { manifest: [] } }, 'CONCORD-101', /`concord\.report\.manifest` is not a Concord option/],
     [{ report: { timeoutMs: -1 } }, 'CONCORD-101', /`concord\.report\.timeoutMs` is -1/],
+    // Past 2^31-1 ms a timer fires after ~1 ms: refused, with the report's own bound.
+    [{ report: { timeoutMs: 3_000_000_000 } }, 'CONCORD-101', /timeoutMs` is 3000000000.*1 to 600,000/],
+    [{ report: { deadlineMs: 0 } }, 'CONCORD-101', /`concord\.report\.deadlineMs` is 0.*1 to 3,600,000/],
+    [{ docsUrl: 'docs/diagnostics.md' }, 'CONCORD-101', /`concord\.docsUrl` is "docs\/diagnostics\.md"/],
     [{ contract: 'Not A Package' }, 'CONCORD-101', /`concord\.contract` is "Not A Package"/],
     [{ reads: ['theme..x'] }, 'CONCORD-101', /`concord\.reads` is "theme\.\.x"/],
     [{ autoShare: 'yes' }, 'CONCORD-101', /`concord\.autoShare` is "yes".*true or false/],

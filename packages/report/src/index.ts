@@ -10,6 +10,7 @@ export type {
   ReportInput,
   RunReportOptions,
 } from './options';
+export { MAXIMA as REPORT_OPTION_MAXIMA } from './options';
 export { type GithubOptions, renderGithub } from './render/github';
 export { renderHtml } from './render/html';
 export { renderJson } from './render/json';
