@@ -88,7 +88,7 @@ export async function packPackages(dir, logFile) {
  * version the README names must equal it), Concord's come from the tarballs, the contract is its
  * workspace. Concord's packages are also root devDependencies, standing in for the registry where npm
  * would otherwise look up the ones other Concord packages depend on — except the build plugins, whose
- * required peer (the bundler) must resolve next to the apps that install them.
+ * required peer (the bundler) must resolve next to the apps that install them (and nothing depends on).
  * @param {string} dir @param {import('./readme.mjs').Install[]} installs
  * @param {Record<string, string>} tarballs @param {Record<string, string>} pins
  * @param {string[]} workspaces the folders of the project (the contract's package.json, the README's, gets
@@ -119,9 +119,8 @@ export function writePackageJsons(dir, installs, tarballs, pins, workspaces) {
     }
   }
   const rootDev = { ...manifests['.'].devDependencies };
-  const installed = new Set(installs.map((i) => i.name));
   for (const [name, tarball] of Object.entries(tarballs))
-    if (!installed.has(name) || !hasBundlerPeer(tarball)) rootDev[name] = `file:${tarball}`;
+    if (!hasBundlerPeer(tarball)) rootDev[name] = `file:${tarball}`;
   manifests['.'].devDependencies = rootDev;
   for (const [target, manifest] of Object.entries(manifests))
     writeFileSync(join(dir, target, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

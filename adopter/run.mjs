@@ -180,9 +180,10 @@ async function project(dir, label, files, install, tarballs, pins, workspaces) {
     () => {
       const m = writePackageJsons(
         dir,
+        // The lines for this project's apps (and the root's): the Vite 7 project has no Rspack or webpack app.
         install
-          .map((i) => ({ ...i, workspaces: i.workspaces.filter((w) => workspaces.includes(w)) }))
-          .filter((i) => i.workspaces.length || !i.workspaces.length),
+          .filter((i) => i.workspaces.length === 0 || i.workspaces.some((w) => workspaces.includes(w)))
+          .map((i) => ({ ...i, workspaces: i.workspaces.filter((w) => workspaces.includes(w)) })),
         tarballs,
         pins,
         workspaces,

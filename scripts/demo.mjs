@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SCENARIOS } from '../playground/scenarios.mjs';
+import { getScenario } from '../playground/scenarios.mjs';
 import { buildPackages } from './build/packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -56,8 +56,10 @@ const portBase = values['port-base'];
 if (portBase !== undefined && !(/^\d+$/.test(portBase) && +portBase >= 1024 && +portBase <= 65525)) {
   usageError(`--port-base must be a whole number from 1024 to 65525, not "${portBase}".`);
 }
-if (!SCENARIOS.some((s) => s.name === values.scenario)) {
-  usageError(`unknown --scenario "${values.scenario}" (the list: npm run demo -- --list).`);
+try {
+  getScenario(values.scenario);
+} catch (error) {
+  usageError(`${error.message} (npm run demo -- --list)`);
 }
 if (portBase) process.env.CONCORD_PORT_BASE = portBase;
 

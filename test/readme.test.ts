@@ -1,5 +1,6 @@
 // README.md states the size budgets and the two commands, and its setup blocks are what the adopter
 // suite builds (adopter/); these checks keep it honest without building anything.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +69,24 @@ describe('README.md setup blocks (built by the adopter suite)', () => {
     expect(
       command.startsWith('npx -p @concord/report ') || (command.startsWith('npx concord ') && direct),
     ).toBe(true);
+  });
+});
+
+// The commands README.md gives stop at a bad argument with a usage line and exit 2, before building anything.
+describe.each([
+  ['demo', ['--bogus']],
+  ['demo', ['--port-base', 'abc']],
+  ['demo', ['--scenario', 'no-such-scenario']],
+  ['build', ['--bogus']],
+  ['../adopter/run', ['--bogus']],
+])('npm run %s -- %j', (script, args) => {
+  it('prints the usage line and exits 2', () => {
+    const result = spawnSync(process.execPath, [join(root, 'scripts', `${script}.mjs`), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^Usage: npm run /m);
   });
 });

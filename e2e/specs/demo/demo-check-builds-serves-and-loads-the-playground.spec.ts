@@ -55,6 +55,6 @@ test('demo --check exits 1 when it cannot serve', async () => {
 
 test('demo rejects an unknown scenario and lists the real ones', async () => {
   const { code, output } = await demo('--scenario', 'no-such-scenario');
-  expect(code).toBe(1);
+  expect(code).toBe(2); // a usage error, before anything is built
   expect(output).toContain('Unknown scenario "no-such-scenario": expected one of baseline');
 });
