@@ -86,9 +86,9 @@ export async function packPackages(dir, logFile) {
  * Writes the project's package.jsons from the README's install lines: a root with one npm workspace per
  * app, and each app's dependencies where the lines' `-w` flags put them. Each package is at its pin (a
  * version the README names must equal it), Concord's come from the tarballs, the contract is its
- * workspace. Concord's packages are also root devDependencies, standing in for the registry where npm
- * would otherwise look up the ones other Concord packages depend on — except the build plugins, whose
- * required peer (the bundler) must resolve next to the apps that install them (and nothing depends on).
+ * workspace. The Concord packages that other Concord packages depend on are also root devDependencies:
+ * they stand in for the registry, where npm would otherwise look them up. (The build plugins, which
+ * nothing depends on, stay where the lines put them: their bundler peer resolves next to those apps.)
  * @param {string} dir @param {import('./readme.mjs').Install[]} installs
  * @param {Record<string, string>} tarballs @param {Record<string, string>} pins
  * @param {string[]} workspaces the folders of the project (the contract's package.json, the README's, gets
@@ -119,22 +119,24 @@ export function writePackageJsons(dir, installs, tarballs, pins, workspaces) {
     }
   }
   const rootDev = { ...manifests['.'].devDependencies };
+  const needed = new Set(
+    Object.values(tarballs).flatMap((t) => Object.keys(packedManifest(t).dependencies ?? {})),
+  );
   for (const [name, tarball] of Object.entries(tarballs))
-    if (!hasBundlerPeer(tarball)) rootDev[name] = `file:${tarball}`;
+    if (needed.has(name)) rootDev[name] = `file:${tarball}`;
   manifests['.'].devDependencies = rootDev;
   for (const [target, manifest] of Object.entries(manifests))
     writeFileSync(join(dir, target, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifests;
 }
 
-/** Whether a packed package has a required (non-optional) peer dependency. */
-function hasBundlerPeer(tarball) {
+/** The package.json inside a tarball. */
+function packedManifest(tarball) {
   const { status, stdout } = spawnSync('tar', ['-xOzf', tarball, 'package/package.json'], {
     encoding: 'utf8',
   });
   if (status !== 0) throw new Error(`cannot read package.json of ${tarball}`);
-  const { peerDependencies = {}, peerDependenciesMeta = {} } = JSON.parse(stdout);
-  return Object.keys(peerDependencies).some((p) => !peerDependenciesMeta[p]?.optional);
+  return JSON.parse(stdout);
 }
 
 /** `npm install` in `dir` (the npm cache makes a re-run fast). */
