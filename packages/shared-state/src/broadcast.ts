@@ -41,7 +41,7 @@ export function broadcast(handle: AnyHandle, options?: BroadcastOptions): () => 
     `concord:${contract.name}@${major(contract.version)}`,
     (option, value) =>
       fail(
-        'CONCORD-310',
+        310,
         DEV &&
           `broadcast: \`${option}\` must be ${option === 'channel' ? 'a string' : 'a positive safe integer'}, got ${String(value)}; no bridge was started. Fix the option.`,
       ),
@@ -87,7 +87,7 @@ function open(handle: AnyHandle, options: ReturnType<typeof resolveBroadcastOpti
     }
     return defined;
   };
-  const report = (code: string, message: string | false, details?: unknown) => {
+  const report = (code: number, message: string | false, details?: unknown) => {
     try {
       onError(fail(code, message, details));
     } catch {}
@@ -101,7 +101,7 @@ function open(handle: AnyHandle, options: ReturnType<typeof resolveBroadcastOpti
         if (spec.broadcast && !spec.sensitive && !crosses(slice) && !disagreements.has(slice)) {
           disagreements.add(slice);
           report(
-            'CONCORD-314',
+            314,
             DEV &&
               `Contract "${contract.name}" ${definition.version} marks slice "${slice}" \`broadcast\`, but another version on this page (${definitions()
                 .map((d) => d.version)
@@ -134,7 +134,7 @@ function open(handle: AnyHandle, options: ReturnType<typeof resolveBroadcastOpti
       channel.postMessage({ concord: 'shared-state', type, tab, entries } satisfies Message);
     } catch (error) {
       report(
-        'CONCORD-312',
+        312,
         DEV &&
           `A value of slice ${entries.map(([slice]) => `"${slice}"`).join(', ')} of contract "${contract.name}" ${contract.version} could not be sent to other tabs on channel "${name}" (it is not structured-cloneable); other tabs keep their value. Store plain data (no functions, class instances or DOM nodes) in broadcast slices.`,
         error,
@@ -152,7 +152,7 @@ function open(handle: AnyHandle, options: ReturnType<typeof resolveBroadcastOpti
     const mine = clocks.get(slice);
     if (!mine || !crosses(slice))
       return report(
-        'CONCORD-317',
+        317,
         DEV &&
           `A message on channel "${name}" carried a value for ${JSON.stringify(String(slice)).slice(0, 80)}, which may not cross tabs on this page (not a \`broadcast\` slice of contract "${contract.name}" in every version connected here, or \`sensitive\`); it was dropped and the state is unchanged. Check that every tab runs a compatible contract, and that nothing else posts on this channel.`,
         slice,
@@ -165,7 +165,7 @@ function open(handle: AnyHandle, options: ReturnType<typeof resolveBroadcastOpti
       from.length > 64
     )
       return report(
-        'CONCORD-318',
+        318,
         DEV &&
           `A message on channel "${name}" carried slice "${slice}" with clock ${String(clock).slice(0, 40)} from tab ${JSON.stringify(String(from)).slice(0, 80)}, but clocks must be safe integers at most \`maxClockLead\` (${maxClockLead}) ahead of this tab's ${mine[0]}, and tabs short strings; it was dropped and the state is unchanged. Check that nothing else posts on this channel.`,
         { slice, clock },
@@ -177,7 +177,7 @@ function open(handle: AnyHandle, options: ReturnType<typeof resolveBroadcastOpti
       clocks.set(slice, [clock, from]);
     } catch (error) {
       report(
-        'CONCORD-311',
+        311,
         DEV &&
           `A value of slice "${slice}" of contract "${contract.name}" ${contract.version} from tab ${JSON.stringify(from).slice(0, 80)} on channel "${name}" was rejected (${(error as ConcordError)?.code ?? error}); the state is unchanged. Check that every tab runs a compatible contract, and that nothing else posts on this channel.`,
         error,
@@ -191,7 +191,7 @@ function open(handle: AnyHandle, options: ReturnType<typeof resolveBroadcastOpti
     const why = malformed(data);
     if (why)
       return report(
-        'CONCORD-311',
+        311,
         DEV &&
           `A message on channel "${name}" was ignored: ${why}; the state is unchanged. Keep channel "${name}" for Concord.`,
       );
@@ -200,7 +200,7 @@ function open(handle: AnyHandle, options: ReturnType<typeof resolveBroadcastOpti
     const over = entries.length > maxEntries ? `maxEntries (${maxEntries})` : oversized(entries, options);
     if (over)
       return report(
-        'CONCORD-318',
+        318,
         DEV &&
           `A message on channel "${name}" from tab ${JSON.stringify(from)} exceeds ${over}; it was dropped whole and the state is unchanged. Raise the bound in broadcast()'s options if such values are legitimate.`,
         over,

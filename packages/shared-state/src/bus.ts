@@ -48,9 +48,8 @@ interface List {
   h: number;
 }
 
-interface Slice {
-  /** Listeners. */
-  l: List;
+/** A slice, an event's channel, the snapshot's or the tracers' list: its listeners, and its state. */
+interface Slice extends List {
   /** Owner app. */
   o: string;
   /** Schema. */
@@ -63,13 +62,6 @@ interface Slice {
   n: number;
   /** Accepted writes, changed or not. */
   w: number;
-}
-
-interface Channel {
-  /** Handlers. */
-  l: List;
-  /** Schema. */
-  c: StandardSchemaV1 | undefined;
 }
 
 /** What the registry stores per contract name; its shape is part of the registry protocol. */
@@ -85,24 +77,31 @@ export interface BusLink {
 
 // Stands in for a removed listener until its list is compacted.
 const noop: Fn = () => {};
-const list = (): List => ({ f: [], r: [], h: 0 });
 
 // `0.x` versions are incompatible across minors, as in semver ranges: the major of 0.4.1 is "0.4".
 export const major = (version: string) => /^(0\.)?\d+/.exec(version)?.[0];
 
 export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   const slices = dict<Slice>();
-  const channels = dict<Channel>();
-  const all = list();
-  const tracers = list();
+  const channels = dict<Slice>();
   // Every listener list: tracers first (inspect skips them), snapshot, then each slice's and event's.
-  const lists: List[] = [tracers, all];
+  const lists: List[] = [];
   const contracts: AnyContract[] = [];
   const pending: Slice[] = [];
   const dirty: List[] = [];
   let depth = 0;
   let flushing = false;
   let snapshot: Record<string, unknown> | undefined;
+
+  // A slice, or a list of listeners only (`o`, `v` and `s` unused): every field from the start, one hidden
+  // class for every list keeps the write path and the notification loop monomorphic.
+  const node = (c?: StandardSchemaV1, o = '', v?: unknown): Slice => {
+    const l: Slice = { f: [], r: [], h: 0, o, c, v, s: v, n: 0, w: 0 };
+    lists.push(l);
+    return l;
+  };
+  const tracers = node();
+  const all = node();
 
   // Drops the holes, in order, and renumbers the subscriptions (new arrays: never while listeners run).
   const compact = (list: List) => {
@@ -116,7 +115,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
 
   // Calls the listeners present when it starts; one that throws is reported and the next one runs.
   const call = (list: List, a?: unknown, b?: unknown) => {
-    const { f, r } = list;
+    const { f } = list;
     const n = f.length;
     depth++;
     try {
@@ -124,9 +123,9 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         try {
           for (; i < n; i++) f[i]!(a, b);
         } catch (error) {
-          const { m } = r[i]!;
+          const { m } = list.r[i]!;
           const reported = fail(
-            'CONCORD-309',
+            309,
             DEV &&
               `A listener or handler of "${m.app}" on contract "${first.name}" threw; the other listeners still ran and the state is unchanged. Fix the listener (what it threw is in \`details\`).`,
             error,
@@ -162,7 +161,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   const need = (fn: unknown, m: Member) => {
     if (typeof fn !== 'function')
       throw fail(
-        'CONCORD-313',
+        313,
         DEV &&
           `"${m.app}" passed ${String(fn)} where a function is expected (a listener, selector, handler or onTrace) on contract "${first.name}"; nothing was subscribed. Pass a function.`,
       );
@@ -206,7 +205,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
           const { v, s } = next;
           if (!Object.is(v, s)) {
             next.s = v;
-            call(next.l, v, s);
+            call(next, v, s);
           }
         }
         if (all.f.length) call(all, getSnapshot());
@@ -224,25 +223,16 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
     const clash = Object.keys(specs).find((name) => slices[name] && slices[name].o !== specs[name]!.owner);
     if (clash || major(version) !== major(first.version))
       throw fail(
-        'CONCORD-302',
+        302,
         DEV &&
           `"${app}" connected contract "${contract.name}" ${version}, which cannot join the bus created by ${first.version} (${clash ? `slice "${clash}" is owned by "${specs[clash]!.owner}" in ${version} but by "${slices[clash]!.o}" on the bus` : 'another major'}); "${app}" was not connected, so the page keeps one state. Install one major of the contract in every app (share it as a singleton), or rename the contract for a separate bus.`,
       );
-    for (const name in specs)
-      if (!slices[name]) {
-        const { owner, schema, initial } = specs[name]!;
-        // Every field from the start: one hidden class for every slice keeps the write path monomorphic.
-        const slice: Slice = { l: list(), o: owner, c: schema, v: initial, s: initial, n: 0, w: 0 };
-        slices[name] = slice;
-        lists.push(slice.l);
-        snapshot = undefined;
-      }
-    for (const name in events)
-      if (!channels[name]) {
-        const channel: Channel = { l: list(), c: events[name]!.schema };
-        channels[name] = channel;
-        lists.push(channel.l);
-      }
+    for (const name in specs) {
+      const { owner, schema, initial } = specs[name]!;
+      slices[name] ??= node(schema, owner, initial);
+    }
+    for (const name in events) channels[name] ??= node(events[name]!.schema);
+    snapshot = undefined;
     if (!contracts.includes(contract)) contracts.push(contract);
   };
 
@@ -253,7 +243,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
 
     const unknown = (kind: string | false, name: PropertyKey): never => {
       throw fail(
-        'CONCORD-308',
+        308,
         DEV &&
           `"${app}" used ${kind} "${String(name)}", which contract "${first.name}" does not declare; nothing was read or written. Use a ${kind} of the contract, or add it in a new contract version that every app installs.`,
       );
@@ -270,7 +260,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
     };
     const channel = (name: PropertyKey) => channels[name as string] ?? unknown(DEV && 'event', name);
     const listen = (name: unknown, fn: unknown) =>
-      add(name == null ? all : slice(name as string).l, fn, member);
+      add(name == null ? all : slice(name as string), fn, member);
 
     const observable = () => ({
       subscribe(observer: Fn | { next?: Fn }) {
@@ -306,13 +296,13 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         const { o: owner, v: prev, n: version } = target;
         if (owner !== app)
           throw fail(
-            'CONCORD-303',
+            303,
             DEV &&
               `"${app}" tried to write slice "${String(name)}" of contract "${first.name}", which "${owner}" owns; the write was rejected and the state is unchanged. Write it from "${owner}", or emit an intent event that "${owner}" applies.`,
           );
         if (options?.version !== undefined && options.version !== version)
           throw fail(
-            'CONCORD-306',
+            306,
             DEV &&
               `"${app}" wrote slice "${String(name)}" from version ${options.version}, but it is at version ${version}; the write was rejected and the state is unchanged. Read the slice again and retry with its current version.`,
           );
@@ -330,10 +320,10 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       subscribe: (a: unknown, b?: Fn) => (typeof a === 'function' ? listen(null, a) : listen(a, b)),
       select,
       emit(name: PropertyKey, payload?: unknown) {
-        const { l, c } = channel(name);
-        call(l, check(c, payload, name, DEV && 'event'), app);
+        const target = channel(name);
+        call(target, check(target.c, payload, name, DEV && 'event'), app);
       },
-      on: (name: PropertyKey, handler: Fn) => add(channel(name).l, handler, member),
+      on: (name: PropertyKey, handler: Fn) => add(channel(name), handler, member),
       dispose() {
         // Collected first: a removal may compact the list being scanned.
         for (const list of lists)
@@ -344,11 +334,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         const writes: Record<string, number> = dict();
         const versions: Record<string, number> = dict();
         for (const { r } of lists.slice(1))
-          for (const sub of r)
-            if (sub.i >= 0) {
-              const { app } = sub.m;
-              listeners[app] = (listeners[app] ?? 0) + 1;
-            }
+          for (const { i, m } of r) if (i >= 0) listeners[m.app] = (listeners[m.app] ?? 0) + 1;
         for (const name in slices) {
           writes[name] = slices[name]!.w;
           versions[name] = slices[name]!.n;

@@ -82,7 +82,7 @@ export function describeContract(contract: AnyContract): ContractDescription {
 
 const invalid = (option: string, why: string, value: unknown) =>
   fail(
-    'CONCORD-310',
+    310,
     `defineContract: \`${option}\` ${why}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}; the contract was not created. Fix the definition.`,
   );
 

@@ -19,8 +19,8 @@ export class ConcordError extends Error {
 }
 
 /**
- * Builds a ConcordError. Call sites pass `DEV && \`…\`` so production bundles keep the code and the docs
- * link and drop the sentence.
+ * Builds a ConcordError from the number of its code (`303` is `CONCORD-303`: shorter in the core bundle).
+ * Call sites pass `DEV && \`…\`` so production bundles keep the code and the docs link and drop the sentence.
  */
-export const fail = (code: string, message: string | false, details?: unknown): ConcordError =>
-  new ConcordError(code, message ? `${message} ` : '', details);
+export const fail = (code: number, message: string | false, details?: unknown): ConcordError =>
+  new ConcordError(`CONCORD-${code}`, message ? `${message} ` : '', details);

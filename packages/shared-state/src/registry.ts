@@ -49,7 +49,7 @@ export function connect<C extends AnyContract>(
 ): Handle<SlicesOf<C>, EventsOf<C>> {
   if (DEV && (typeof options?.app !== 'string' || !options.app))
     throw fail(
-      'CONCORD-310',
+      310,
       `connect: \`app\` must be the name of the connecting app (a slice owner or a reader), got ${JSON.stringify(options?.app)}; it was not connected. Pass \`{ app: 'cart' }\`.`,
     );
   let registry: Registry | undefined;
@@ -65,7 +65,7 @@ export function connect<C extends AnyContract>(
     // The bus's own refusals pass through; anything else means the registry is not one this copy can use.
     if ((error as ConcordError)?.name === 'ConcordError') throw error;
     throw fail(
-      'CONCORD-301',
+      301,
       DEV &&
         (error === 0
           ? `"${options.app}" loaded @concord/shared-state ${VERSION} (registry protocol ${PROTOCOL}), but the page's registry speaks protocol ${registry!.protocol} (copies: ${String(registry!.copies?.map?.((c) => c.version))}); this app was not connected, so the page keeps one state. Share @concord/shared-state as a singleton, or install one major of it in every app.`

@@ -49,7 +49,7 @@ export const check = (
   kind?: string | false,
 ): unknown => {
   // What a throw in the try block means: reading the input (316), the schema (315), reading its output (316).
-  let code = 'CONCORD-316';
+  let code = 316;
   let key: string | undefined;
   let then: unknown;
   let issues: unknown;
@@ -57,7 +57,7 @@ export const check = (
   try {
     key = findForbidden(value);
     if (schema && !key) {
-      code = 'CONCORD-315';
+      code = 315;
       const result = schema['~standard'].validate(value) as {
         then?: unknown;
         issues?: unknown;
@@ -65,14 +65,14 @@ export const check = (
       };
       ({ then, issues, value: output } = result);
       if (Object(result) !== result || (issues !== undefined && !Array.isArray(issues))) throw result;
-      code = 'CONCORD-316';
+      code = 316;
       if (!then && !issues && output !== value) key = findForbidden(output);
     }
   } catch (error) {
     throw fail(
       code,
       DEV &&
-        (code === 'CONCORD-316'
+        (code === 316
           ? `Reading the value for ${subject(name, kind)} threw (a getter or a proxy); it was rejected and the state is unchanged. Write plain data (what it threw is in \`details\`).`
           : `The schema of ${subject(name, kind)} threw or returned something that is not a Standard Schema result (\`{ value }\` or \`{ issues: [...] }\`); the value was rejected and the state is unchanged. Fix the schema (what it threw is in \`details\`).`),
       error,
@@ -80,20 +80,20 @@ export const check = (
   }
   if (key)
     throw fail(
-      'CONCORD-307',
+      307,
       DEV &&
         `The value for ${subject(name, kind)} holds the key \`${key}\`${schema ? ' (before or after its schema)' : ''}, which could pollute prototypes wherever it is merged; it was rejected and the state is unchanged. Remove the key (rename the field) before writing.`,
       key,
     );
   if (then)
     throw fail(
-      'CONCORD-305',
+      305,
       DEV &&
         `The schema of ${subject(name, kind)} (${schema!['~standard'].vendor}) validates asynchronously, but writes are synchronous; the value was rejected and the state is unchanged. Use a synchronous schema (no async refinements or transforms).`,
     );
   if (issues)
     throw fail(
-      'CONCORD-304',
+      304,
       DEV &&
         `The value for ${subject(name, kind)} fails its ${schema!['~standard'].vendor} schema (${(issues as { message?: unknown }[]).map((i) => String(i?.message)).join('; ')}); it was rejected and the state is unchanged. Write a value the contract's schema accepts, or change the schema in a new contract version.`,
       issues,
