@@ -65,7 +65,8 @@ async function serveViteApp(app) {
 
 /** The catalog built by Rspack in development mode into its output directory; returns that directory. */
 async function buildCatalog() {
-  const { createConfig } = await import('./catalog/rspack.config.mjs');
+  // A computed path: the e2e type-check (which reads this folder's .mjs files) stays out of catalog/.
+  const { createConfig } = await import(pathToFileURL(join(playgroundDir, 'catalog/rspack.config.mjs')).href);
   const { rspack } = createRequire(join(playgroundDir, 'catalog/package.json'))('@rspack/core');
   const config = { ...createConfig(process.env), mode: 'development', devtool: 'cheap-module-source-map' };
   const compiler = rspack(config);

@@ -9,15 +9,27 @@ import { liveCopies, openDevPlayground } from './dev-playground-page';
 test('a react pre-bundled by cart in dev is reported with CONCORD-202 naming host and cart', async ({
   page,
 }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
   await openDevPlayground(page, 'own-react');
+  // The symptom users report for this class: cart's hooks run on a react the host's react-dom never set up.
+  await expect
+    .poll(() => errors, { timeout: 60_000 })
+    .toContainEqual(expect.stringContaining("Cannot read properties of null (reading 'useRef')"));
+  expect(errors).toContainEqual(expect.stringContaining('Invalid hook call'));
+  await expect(page.getByTestId('cart-root')).toHaveCount(0);
+
+  // Two reacts are live, one renderer: the host's.
   await expect
     .poll(async () => (await liveCopies(page)).react ?? [], { timeout: 60_000 })
-    .toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^host \(vite\) /),
-        expect.stringMatching(/^cart \(vite\) /),
-      ]),
-    );
+    .toEqual([expect.stringMatching(/^host \(vite\) 19\./), expect.stringMatching(/^cart \(vite\) 19\./)]);
+  const copies = await liveCopies(page);
+  expect(copies['react-dom']).toEqual([expect.stringMatching(/^host \(vite\) /)]);
+  const version = copies.react![0]!.split(' ').at(-1)!;
+
   await expect
     .poll(async () =>
       (await diagnostics(page))
@@ -27,4 +39,15 @@ test('a react pre-bundled by cart in dev is reported with CONCORD-202 naming hos
     .toContainEqual(['cart (vite)', 'host (vite)']);
   const found = (await diagnostics(page)).find((d) => d.code === 'CONCORD-202' && d.package === 'react')!;
   expect(found.message).toMatch(/host.*cart|cart.*host/);
+  expect(named(found).versions).toContain(version);
+  // What a test suite of these apps would call: it fails, naming the code.
+  const thrown = await page.evaluate(() => {
+    try {
+      globalThis.__CONCORD__!.assertSingleInstances(['react']);
+      return null;
+    } catch (error) {
+      return (error as { code?: string }).code ?? 'no code';
+    }
+  });
+  expect(thrown).toBe('CONCORD-202');
 });

@@ -33,5 +33,6 @@ test('the healthy dev playground renders every remote, works, runs one copy of e
     expect(copies[name], `live copies of ${name}`).toHaveLength(1);
   expect(copies.react).toEqual([expect.stringMatching(/^host \(vite\) /)]);
   expect(await diagnostics(page)).toEqual([]);
+  await page.evaluate((names) => globalThis.__CONCORD__!.assertSingleInstances(names), Object.keys(copies));
   expect(consoleErrors).toEqual([]);
 });
