@@ -200,15 +200,14 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
     }
     flushing = true;
     try {
+      // The snapshot's listeners run once the queue is empty; writes they make are queued and run next.
       for (let next: Slice | undefined = slice; next; next = pending.shift()) {
-        for (; next; next = pending.shift()) {
-          const { v, s } = next;
-          if (!Object.is(v, s)) {
-            next.s = v;
-            call(next, v, s);
-          }
+        const { v, s } = next;
+        if (!Object.is(v, s)) {
+          next.s = v;
+          call(next, v, s);
         }
-        if (all.f.length) call(all, getSnapshot());
+        if (!pending.length && all.f.length) call(all, getSnapshot());
       }
     } finally {
       flushing = false;
