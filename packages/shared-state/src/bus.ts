@@ -6,8 +6,8 @@
 // subscription order by a loop as bare as the floor's; a parallel array (`List.r`) holds each
 // subscription's record (its index and member), read only when a listener throws, on unsubscribe, dispose
 // and inspect. Unsubscribe is O(1) in any order: it replaces the function by `noop` through the record's
-// index and compacts the list once half of it is holes (so holes cost at most one cheap call each), or pops
-// the newest at once. A write that changes nothing returns after one Object.is; a write that changes a
+// index, and compacts the list once half of it is holes and no listener runs (so holes cost at most one
+// cheap call each). A write that changes nothing returns after one Object.is; a write that changes a
 // slice runs that slice's listeners and nobody else's; nothing is allocated on either path.
 //
 // Robustness: whatever a listener, `onError`, `onTrace` or `console.error` throws, `depth` and `flushing`
@@ -88,7 +88,6 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   const lists: List[] = [];
   const contracts: AnyContract[] = [];
   const pending: Slice[] = [];
-  const dirty: List[] = [];
   let depth = 0;
   let flushing = false;
   let snapshot: Record<string, unknown> | undefined;
@@ -103,18 +102,23 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   const tracers = node();
   const all = node();
 
-  // Drops the holes, in order, and renumbers the subscriptions (new arrays: never while listeners run).
-  const compact = (list: List) => {
-    list.r = list.r.filter((sub) => sub.i >= 0);
-    list.f = list.r.map((sub, i) => {
-      sub.i = i;
-      return sub.f;
-    });
-    list.h = 0;
+  // Once holes are half the list, drops them, in order, and renumbers the subscriptions: never while
+  // listeners run (their loop reads the arrays by index, and a removal must reach the array it reads), so a
+  // list that lost listeners during a notification is compacted by its next removal or notification.
+  const tidy = (list: List) => {
+    if (!depth && list.h * 2 > list.f.length) {
+      list.r = list.r.filter((sub) => sub.i >= 0);
+      list.f = list.r.map((sub, i) => {
+        sub.i = i;
+        return sub.f;
+      });
+      list.h = 0;
+    }
   };
 
   // Calls the listeners present when it starts; one that throws is reported and the next one runs.
   const call = (list: List, a?: unknown, b?: unknown) => {
+    tidy(list);
     const { f } = list;
     const n = f.length;
     depth++;
@@ -140,21 +144,16 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
           }
         }
     } finally {
-      // Lists that lost listeners while listeners ran are compacted once the outermost call ends.
-      if (!--depth)
-        while (dirty.length) {
-          const l = dirty.pop()!;
-          if (l.h * 2 > l.f.length) compact(l);
-        }
+      depth--;
     }
   };
 
-  // O(1): a hole now, compacted away with the others once holes are half the list (never while listeners
-  // run: their loop reads the arrays by index).
+  // O(1): a hole now, compacted away with the others (`tidy`).
   const remove = (list: List, sub: Sub) => {
     list.f[sub.i] = noop;
     sub.i = -1;
-    if (++list.h * 2 > list.f.length) depth ? dirty.push(list) : compact(list);
+    list.h++;
+    tidy(list);
   };
 
   // Refuses a listener that is not a function at once: it would fail on every later write instead.
@@ -258,14 +257,18 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
       return last;
     };
     const channel = (name: PropertyKey) => channels[name as string] ?? unknown(DEV && 'event', name);
-    const listen = (name: unknown, fn: unknown) =>
-      add(name == null ? all : slice(name as string), fn, member);
+    // `listen(listener)` or `listen(slice, listener)` (typeof, not arity: interop callers such as Svelte's
+    // `derived` pass a second callback to `subscribe(listener)`); a null slice is the whole snapshot.
+    const listen = (name: unknown, fn?: unknown) =>
+      typeof name === 'function'
+        ? add(all, name, member)
+        : add(name == null ? all : slice(name as string), fn, member);
 
     const observable = () => ({
       subscribe(observer: Fn | { next?: Fn }) {
         const next: Fn = typeof observer === 'function' ? observer : (value) => observer.next?.(value);
         next(getSnapshot());
-        return { unsubscribe: listen(null, next) };
+        return { unsubscribe: listen(next) };
       },
     });
 
@@ -299,11 +302,12 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
             DEV &&
               `"${app}" tried to write slice "${String(name)}" of contract "${first.name}", which "${owner}" owns; the write was rejected and the state is unchanged. Write it from "${owner}", or emit an intent event that "${owner}" applies.`,
           );
-        if (options?.version !== undefined && options.version !== version)
+        const expected = options?.version;
+        if (expected !== undefined && expected !== version)
           throw fail(
             306,
             DEV &&
-              `"${app}" wrote slice "${String(name)}" from version ${options.version}, but it is at version ${version}; the write was rejected and the state is unchanged. Read the slice again and retry with its current version.`,
+              `"${app}" wrote slice "${String(name)}" from version ${expected}, but it is at version ${version}; the write was rejected and the state is unchanged. Read the slice again and retry with its current version.`,
           );
         // After the checks that need no value: a rejected write never runs the app's updater.
         const next = typeof value === 'function' ? (value as Fn)(prev) : value;
@@ -314,9 +318,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
           call(tracers, { app, slice: name, prev, next: stored, version: version + +changed, changed });
         if (changed) write(target, stored);
       },
-      // `subscribe(listener)` or `subscribe(slice, listener)` (typeof, not arity: interop callers such as
-      // Svelte's `derived` pass a second callback to `subscribe(listener)`).
-      subscribe: (a: unknown, b?: Fn) => (typeof a === 'function' ? listen(null, a) : listen(a, b)),
+      subscribe: listen,
       select,
       emit(name: PropertyKey, payload?: unknown) {
         const target = channel(name);
