@@ -17,7 +17,15 @@
 // property names (documented on their interfaces) and messages exist in development only.
 import { type ConcordError, DEV, fail } from './errors';
 import type { StandardSchemaV1 } from './standard-schema';
-import type { AnyContract, ConnectOptions, CopyInfo, Handle, Inspection, Unsubscribe } from './types';
+import type {
+  AnyContract,
+  ConnectOptions,
+  CopyInfo,
+  Handle,
+  Inspection,
+  SliceSpec,
+  Unsubscribe,
+} from './types';
 import { check, dict } from './validate';
 
 // biome-ignore lint/suspicious/noExplicitAny: listeners of every shape share the arrays; types are per handle.
@@ -94,7 +102,7 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
 
   // A slice, or a list of listeners only (`o`, `v` and `s` unused): every field from the start, one hidden
   // class for every list keeps the write path and the notification loop monomorphic.
-  const node = (c?: StandardSchemaV1, o = '', v?: unknown): Slice => {
+  const node = ({ owner: o = '', schema: c, initial: v }: Partial<SliceSpec> = {}): Slice => {
     const l: Slice = { f: [], r: [], h: 0, o, c, v, s: v, n: 0, w: 0 };
     lists.push(l);
     return l;
@@ -180,9 +188,9 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
   const getSnapshot = () => {
     if (!snapshot) {
       // Without a prototype: any slice name, `__proto__` included, is a plain key.
-      const next: Record<string, unknown> = dict();
-      for (const name in slices) next[name] = slices[name]!.v;
-      snapshot = DEV ? Object.freeze(next) : next;
+      snapshot = dict();
+      for (const name in slices) snapshot[name] = slices[name]!.v;
+      if (DEV) Object.freeze(snapshot);
     }
     return snapshot;
   };
@@ -225,11 +233,8 @@ export function createBus(first: AnyContract, copies: CopyInfo[]): BusLink {
         DEV &&
           `"${app}" connected contract "${contract.name}" ${version}, which cannot join the bus created by ${first.version} (${clash ? `slice "${clash}" is owned by "${specs[clash]!.owner}" in ${version} but by "${slices[clash]!.o}" on the bus` : 'another major'}); "${app}" was not connected, so the page keeps one state. Install one major of the contract in every app (share it as a singleton), or rename the contract for a separate bus.`,
       );
-    for (const name in specs) {
-      const { owner, schema, initial } = specs[name]!;
-      slices[name] ??= node(schema, owner, initial);
-    }
-    for (const name in events) channels[name] ??= node(events[name]!.schema);
+    for (const name in specs) slices[name] ??= node(specs[name]);
+    for (const name in events) channels[name] ??= node(events[name]);
     snapshot = undefined;
     if (!contracts.includes(contract)) contracts.push(contract);
   };
