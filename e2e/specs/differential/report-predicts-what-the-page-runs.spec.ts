@@ -190,7 +190,7 @@ test('for every (package, app) the report predicted the version, provider and co
     Math.max(...[['package', 'app', 'report', 'page', ''], ...rows].map((r) => r[i]!.length)),
   );
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  const compared = new Set(rows.map((r) => r[0]));
+  const compared = new Set(rows.map((r) => r[0]!));
   const copies = [...compared].map(
     (pkg) =>
       `  ${pkg}: ${(state.instances[pkg] ?? []).map((c) => `${c.version} from ${c.app} (${c.source})`).join(', ') || 'none recorded'}`,
