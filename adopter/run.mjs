@@ -276,10 +276,22 @@ async function cli(dir, readme, label, { expectExit = 0, expectFindings }) {
 async function page(dir, label, expect) {
   const servers = [];
   try {
-    for (const a of APPS) servers.push(await serveDir(join(dir, a.name, 'dist'), a.port));
+    for (const a of APPS) servers.push(await serve(join(dir, a.name, 'dist'), a.port));
     await look(label, `${origin(app('host').port)}/`, expect);
   } finally {
     await closeAll(servers);
+  }
+}
+
+/** serveDir, waiting (up to a minute) for a port that something else holds for a moment. */
+async function serve(dir, port) {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await serveDir(dir, port);
+    } catch (error) {
+      if (tries >= 60 || !/already in use/.test(error.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 }
 
@@ -343,7 +355,7 @@ async function look(label, url, { healthy = false, codes = [], faulty }) {
 
 /** `vite` for the host and the Vite remote, `rspack serve` for the Rspack remote, the webpack build served. */
 async function dev(dir) {
-  const servers = [await serveDir(join(dir, 'wishlist', 'dist'), app('wishlist').port)];
+  const servers = [await serve(join(dir, 'wishlist', 'dist'), app('wishlist').port)];
   stops.push(() => closeAll(servers));
   const devs = {};
   for (const name of ['cart', 'catalog', 'host']) {
