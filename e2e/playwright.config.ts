@@ -69,15 +69,18 @@ const devWebServers: Extract<PlaywrightTestConfig['webServer'], unknown[]> = DEV
 }));
 
 // The baseline playground under `vite dev` (playground/dev-serve.mjs): the healthy page and the page where
-// cart binds a react of its own (issue #16.3).
+// cart binds a react of its own, each with the host on Vite 8 and on Vite 7 (issue #16.3).
 projects.push({ name: 'dev-playground', testMatch: 'specs/dev-playground/**/*.spec.ts', timeout: 180_000 });
 if (wanted.length === 0 || wanted.includes('dev-playground'))
-  for (const which of DEV_PAGES)
+  for (const page of DEV_PAGES)
     devWebServers.push({
-      command: `node ../playground/dev-serve.mjs`,
-      env: which === 'own-react' ? { CONCORD_DEV_OWN_REACT: 'cart' } : {},
-      url: devHostUrl(which),
-      name: `dev-playground ${which}`,
+      command: 'node ../playground/dev-serve.mjs',
+      env: {
+        CONCORD_DEV_HOST_VITE: String(page.hostVite),
+        ...(page.ownReact ? { CONCORD_DEV_OWN_REACT: 'cart' } : {}),
+      },
+      url: devHostUrl(page.ownReact, page.hostVite),
+      name: `dev-playground ${page.name}`,
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',

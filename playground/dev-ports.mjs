@@ -1,19 +1,26 @@
 // Fixed loopback ports of the playground under `vite dev` (dev-serve.mjs), read by the e2e config and
 // specs too. Per page a base port, the apps at the offsets of ./scenarios.mjs (host +0, cart +1,
-// catalog +2, account +3): the healthy page from 4300, the page where cart binds its own react from 4310.
-// The production scenarios use 4100–4209, the dev pair 4400–4413.
+// catalog +2, account +3). The production scenarios use 4100–4209, the dev pair 4400–4413.
 
-/** The dev pages: `healthy`, and `own-react` (cart's optimizer binds a react of its own). */
-export const DEV_PAGES = /** @type {const} */ (['healthy', 'own-react']);
+/**
+ * The dev pages: `healthy` (one copy of every shared library) and `own-react` (cart's optimizer binds a
+ * react of its own), each with the host on Vite 8 (as built) and on Vite 7 (the remotes stay on Vite 8).
+ */
+export const DEV_PAGES = Object.freeze([
+  { name: 'healthy', ownReact: false, hostVite: 8, base: 4300 },
+  { name: 'own-react', ownReact: true, hostVite: 8, base: 4310 },
+  { name: 'healthy-host-vite7', ownReact: false, hostVite: 7, base: 4320 },
+  { name: 'own-react-host-vite7', ownReact: true, hostVite: 7, base: 4330 },
+]);
 
-const BASE = { healthy: 4300, 'own-react': 4310 };
-
-/** The base port of a dev page (the host's port). */
-export function devPortBase(page) {
-  return BASE[page];
+/** The dev page served with these choices (dev-serve.mjs reads them from its environment). */
+export function devPage(ownReact, hostVite) {
+  const page = DEV_PAGES.find((p) => p.ownReact === ownReact && p.hostVite === hostVite);
+  if (!page) throw new Error(`No dev page with ownReact=${ownReact} and the host on Vite ${hostVite}.`);
+  return page;
 }
 
 /** The host page of a dev page, e.g. `http://127.0.0.1:4300/`. */
-export function devHostUrl(page) {
-  return `http://127.0.0.1:${BASE[page]}/`;
+export function devHostUrl(ownReact, hostVite) {
+  return `http://127.0.0.1:${devPage(ownReact, hostVite).base}/`;
 }

@@ -1,10 +1,16 @@
 // The playground under `vite dev` (playground/dev-serve.mjs): its pages and what Concord saw on them.
 import { expect, type Page } from '@playwright/test';
-import { type DevPage, devHostUrl } from '../../../playground/dev-ports.mjs';
+import { devHostUrl } from '../../../playground/dev-ports.mjs';
 
-/** Opens the host page of a dev page and waits for the host and its two eager remotes to render. */
-export async function openDevPlayground(page: Page, which: DevPage) {
-  await page.goto(devHostUrl(which));
+/** The host's Vite majors the dev pages are served with (the remotes run Vite 8). */
+export const HOST_VITE_MAJORS = [8, 7] as const;
+
+/**
+ * Opens a dev page (cart sharing react or not, the host on Vite `hostVite`) and waits for the host and
+ * the catalog to render.
+ */
+export async function openDevPlayground(page: Page, ownReact: boolean, hostVite: 7 | 8) {
+  await page.goto(devHostUrl(ownReact, hostVite));
   // Cold dev servers transform every module on first request: generous, on a loaded machine.
   await expect(page.getByTestId('cart-badge')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('catalog-root')).toBeVisible({ timeout: 90_000 });
