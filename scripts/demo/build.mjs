@@ -125,7 +125,7 @@ function inputsHash(scenario, env) {
 }
 
 /** A cross-process lock: a directory holding the owner's pid; a dead owner's lock is taken over. */
-async function lock(path, log) {
+export async function lock(path, log) {
   mkdirSync(dirname(path), { recursive: true });
   let told = false;
   for (;;) {
