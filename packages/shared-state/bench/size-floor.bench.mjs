@@ -59,7 +59,9 @@ for (const [key, what] of Object.entries(SWITCHES)) {
   console.log(`| ${what} | ${saved} B |`);
 }
 console.log(`| (sum of the rows; they share gzip context) | ${sum} B |`);
-const verdict = floor <= 800 ? 'PASS' : 'FAIL';
+// Issue #2 asked for ≤ 800 B, which even the floor without any of the behaviours above misses; issue #13
+// replaced it with ≤ 2,000 B for the shipped core.
 console.log(
-  `\ncore ≤ 800 B min+gzip, at the floor: ${floor} B — ${verdict}; even with none of the behaviours above: ${bare} B`,
+  `\nshipped core ≤ 2,000 B min+gzip (issue #13): ${shipped} B — ${shipped <= 2000 ? 'PASS' : 'FAIL'}` +
+    `\n(issue #2's 800 B, replaced by #13: the floor is ${floor} B, ${bare} B with none of the behaviours above)`,
 );
