@@ -95,7 +95,11 @@ export default defineConfig<ScenarioOptions>({
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry, reported by scripts/test.mjs as flaky: a known intermittent race (about 2 of 90 page loads on
+  // a loaded machine) where a Vite remote evaluates its own react-dom through its prebuilt react-dom/client
+  // before the host's module is filed under the key it reads, so the runtime plugin counts that copy live
+  // (CONCORD-202 react-dom). Tracked in the issue notes; every assertion is kept.
+  retries: 1,
   forbidOnly: Boolean(process.env.CI),
   reporter,
   timeout: 30_000,
