@@ -1,15 +1,6 @@
-import { ConcordError, OPTION_DEFAULTS, REPORT_DEFAULTS, resolveOptions } from '@concord/build-core';
+import { OPTION_DEFAULTS, REPORT_DEFAULTS, resolveOptions } from '@concord/build-core';
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from './helpers/app';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof ConcordError ? error.code : `not a ConcordError: ${String(error)}`;
-  }
-  return undefined;
-};
+import { codeOf, deepFreeze } from './helpers/app';
 
 describe('resolveOptions', () => {
   it('applies every default', () => {

@@ -1,15 +1,7 @@
 // `concord.overlay`: when the build plugins add the Concord panel (@concord/runtime-plugin/overlay).
-import { ConcordError, resolveOptions } from '@concord/build-core';
+import { resolveOptions } from '@concord/build-core';
 import { describe, expect, it } from 'vitest';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof ConcordError ? error.code : `not a ConcordError: ${String(error)}`;
-  }
-  return undefined;
-};
+import { codeOf } from './helpers/app';
 
 describe('concord.overlay', () => {
   it('is on in development only by default, and opens on errors', () => {

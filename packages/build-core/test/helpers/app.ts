@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ConcordError } from '@concord/build-core';
 
 const created: string[] = [];
 
@@ -53,3 +54,13 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The code of the ConcordError that `fn` throws (a note when it throws something else), or undefined. */
+export const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof ConcordError ? error.code : `not a ConcordError: ${String(error)}`;
+  }
+  return undefined;
+};
