@@ -1,6 +1,6 @@
 // A fingerprint of every builtin prototype (and constructor), so a test that leaves one changed fails: a
 // polluted `Object.prototype` would make later tests (and the code under test) pass or fail for the wrong
-// reason. Used by test/setup.ts after every test; tested in test/builtins.test.ts.
+// reason. Used by test/setup/builtin-prototypes.ts after every test; tested in test/builtins.test.ts.
 const BUILTINS: Record<string, unknown> = {
   Object,
   Function,

@@ -1,7 +1,7 @@
-// Runs around every test of this package (vitest.workspace.ts loads test/setup.ts of any package that has
-// one): a test that leaves Object.prototype or any other builtin prototype changed fails, naming what.
+// Runs around every test of every project (vitest.workspace.ts loads it for each): a test that leaves
+// Object.prototype or any other builtin prototype changed fails, naming what.
 import { afterEach, beforeEach, expect } from 'vitest';
-import { changes, fingerprint } from './setup/builtins';
+import { changes, fingerprint } from './builtins';
 
 let before = fingerprint();
 beforeEach(() => {

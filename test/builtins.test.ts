@@ -1,4 +1,4 @@
-// The suite-wide check of test/setup.ts can fail: it sees a property added to, changed on or removed from a
+// The suite-wide check of test/setup/builtin-prototypes.ts can fail: it sees a property added to, changed on or removed from a
 // builtin prototype, and nothing otherwise.
 import { describe, expect, it } from 'vitest';
 import { changes, fingerprint } from './setup/builtins';
