@@ -102,7 +102,7 @@ if (existsSync(join(root, 'e2e', 'playwright.config.ts'))) {
     ]);
     // A spec that failed once and passed on its one retry is counted as passed but never hidden.
     if (counts[2])
-      console.log(`[test] e2e: ${counts[2]} spec(s) flaky (failed once, passed on retry): see above`);
+      console.log(`[test] e2e: ${counts[2]} spec(s) flaky (failed, then passed on a retry): see above`);
     record('e2e (playwright)', ok, counts[0], Math.max(counts[1], ok ? 0 : 1));
   });
 }
