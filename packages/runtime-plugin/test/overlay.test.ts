@@ -115,6 +115,20 @@ describe('the badge', () => {
     expect(root().activeElement).toBeNull();
   });
 
+  it('takes openOnError from the page URL over the build option (?concord-open-on-error=true)', async () => {
+    const at = location.href;
+    history.replaceState(null, '', '?concord-open-on-error=true');
+    try {
+      const h = mount({ openOnError: false });
+      await started();
+      await loadSplitPage();
+      h.refresh();
+      await vi.waitFor(() => expect(panelOpen()).toBe(true), { timeout: 5000 });
+    } finally {
+      history.replaceState(null, '', at);
+    }
+  });
+
   it('stays closed with openOnError: false while its counts follow the page', async () => {
     const h = mount({ openOnError: false });
     await started();
@@ -253,6 +267,79 @@ describe('the shared-state view', () => {
     h.refresh();
     const after = root().querySelector<HTMLElement>('[data-testid="concord-listeners"] tr[data-app="cart"]')!;
     expect(after.dataset.listeners).toBe('0');
+  });
+
+  /** What `set` throws, or undefined. */
+  const thrown = (write: () => void) => {
+    try {
+      write();
+    } catch (error) {
+      return error as { code: string; message: string };
+    }
+  };
+  const timeline = () =>
+    [...root().querySelectorAll<HTMLElement>('[data-testid="concord-timeline"] li')].map(
+      (li) => `${li.dataset.app}:${li.dataset.slice}:${li.dataset.code ?? 'accepted'}`,
+    );
+
+  it('lists rejected writes with their codes, slice and writer, never their value; the writer still gets the error', async () => {
+    G.__mf_module_cache__ = { share: { 'default:@acme/contract': { shop } } };
+    // Mounted before any app connects: the page has no shared-state registry yet.
+    const h = mount({ openOnError: false });
+    const host = connect(shop, { app: 'host' });
+    const cart = connect(shop, { app: 'cart' });
+    const notOwner = thrown(() => cart.set('theme', 'dark'));
+    expect(notOwner?.code).toBe('CONCORD-303');
+    expect(notOwner?.message).toContain('"cart" tried to write slice "theme"');
+    expect(thrown(() => host.set('theme', 'dark', { version: 7 }))?.code).toBe('CONCORD-306');
+    const polluted = JSON.parse('{"user":"ada","token":"SECRET-REJECTED-9","__proto__":{"admin":true}}');
+    expect(thrown(() => host.set('session', polluted))?.code).toBe('CONCORD-307');
+    expect(thrown(() => (cart as unknown as { set(s: string, v: number): void }).set('nope', 1))?.code).toBe(
+      'CONCORD-308',
+    );
+    await started();
+    host.set('theme', 'dark');
+    expect(host.get('theme')).toBe('dark');
+    await h.open();
+    byTest('concord-tab-shared-state')!.click();
+    expect(timeline()).toEqual([
+      'host:theme:accepted',
+      'cart:nope:CONCORD-308',
+      'host:session:CONCORD-307',
+      'host:theme:CONCORD-306',
+      'cart:theme:CONCORD-303',
+    ]);
+    const rejected = root().querySelector('[data-testid="concord-timeline"] li[data-code="CONCORD-303"]')!;
+    expect(rejected.textContent).toMatch(/cart → theme rejected CONCORD-303$/);
+    expect(root().textContent).not.toContain('SECRET-REJECTED-9');
+    // A rejected write is nobody's last write.
+    const theme = root().querySelector('[data-testid="concord-slices"] tr[data-slice="theme"]')!;
+    expect(theme.lastElementChild!.textContent).toBe('host');
+    // Live: a rejection while the panel is open shows up at the next read.
+    expect(thrown(() => cart.set('session', { user: 'eve', token: 'x' }))?.code).toBe('CONCORD-303');
+    h.refresh();
+    expect(timeline()[0]).toBe('cart:session:CONCORD-303');
+  });
+
+  it('records the rejections of handles connected after it mounted on a bus that already existed', async () => {
+    const host = connect(shop, { app: 'host' });
+    const h = mount({ openOnError: false });
+    const cart = connect(shop, { app: 'cart' });
+    expect(thrown(() => cart.set('theme', 'dark'))?.code).toBe('CONCORD-303');
+    await started();
+    await h.open();
+    byTest('concord-tab-shared-state')!.click();
+    expect(timeline()).toEqual(['cart:theme:CONCORD-303']);
+    expect(host.get('theme')).toBe('light');
+  });
+
+  it('leaves no trace on the page when unmounted before any app connected', () => {
+    const key = Symbol.for('concord.shared-state');
+    mount().unmount();
+    handle = undefined;
+    expect(Object.getOwnPropertyDescriptor(G, key)).toBeUndefined();
+    connect(shop, { app: 'host' });
+    expect(Object.getOwnPropertyDescriptor(G, key)).toMatchObject({ writable: true, enumerable: true });
   });
 
   it('hides every value when the contract is not on the page (it cannot know which slices are sensitive)', async () => {

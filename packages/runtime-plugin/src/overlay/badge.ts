@@ -1,6 +1,6 @@
 // The badge: the only part of the panel that loads with the page. A button in a shadow root in a corner;
 // the panel's code (views, styles) is imported on first open.
-import type { WatchedBus } from './buses';
+import type { Timelines, WatchedBus } from './buses';
 import { attachBuses, notePeaks } from './buses';
 import type { ResolvedOverlayOptions } from './options';
 import { type Summary, summarize } from './page';
@@ -20,6 +20,8 @@ export interface Overlay {
   root: ShadowRoot;
   badge: HTMLButtonElement;
   buses: Map<string, WatchedBus>;
+  /** Each bus's timeline of writes and rejected writes (shared with the recorder of rejections). */
+  timelines: Timelines;
   summary: Summary;
   /** Error findings already announced (a new one opens the panel when `openOnError`). */
   seen: Set<string>;
@@ -63,7 +65,7 @@ export function renderBadge(o: Overlay): void {
 
 /** Re-reads the page; opens the panel when a new error finding appeared and the options say so. */
 export function refresh(o: Overlay): void {
-  attachBuses(o.buses, o.touch);
+  attachBuses(o.buses, o.timelines, o.touch);
   notePeaks(o.buses);
   o.summary = summarize();
   renderBadge(o);
@@ -76,7 +78,7 @@ export function refresh(o: Overlay): void {
 }
 
 /** Creates the badge in its own shadow root at the end of `<body>`. */
-export function createBadge(options: ResolvedOverlayOptions): Overlay {
+export function createBadge(options: ResolvedOverlayOptions, timelines: Timelines): Overlay {
   const host = document.createElement('div');
   host.id = 'concord-overlay';
   // Open: end-to-end tests and axe read the panel through it.
@@ -99,6 +101,7 @@ export function createBadge(options: ResolvedOverlayOptions): Overlay {
     root,
     badge,
     buses: new Map(),
+    timelines,
     summary: { apps: [], errors: 0, warnings: 0, split: [], errorKeys: [] },
     seen: new Set(),
     touch: () => {

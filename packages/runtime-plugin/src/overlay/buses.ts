@@ -1,8 +1,10 @@
 // The shared-state buses of the page, through @concord/shared-state's public registry protocol
 // (`globalThis[Symbol.for('concord.shared-state')].buses[name].connect`): the panel connects to each bus
 // as an app of its own that declares no slice and adds no listener, only an `onTrace` hook, so it
-// records who wrote what from the moment it attached. It keeps no value: a `sensitive` slice's value
-// never reaches the panel's memory through the timeline.
+// records who wrote what from the moment it attached; rejected writes join the same timeline from
+// rejections.ts. It keeps no value: a `sensitive` slice's value never reaches the panel's memory through
+// the timeline.
+import type { Rejection } from './rejections';
 
 // biome-ignore lint/suspicious/noExplicitAny: boundary with a foreign library copy of any version
 type Any = any;
@@ -21,8 +23,20 @@ export interface WriteRecord {
   /** The slice's version after the write. */
   version: number;
   changed: boolean;
-  /** The code of a rejected write, when the bus reports rejected writes to `onTrace`. */
-  code?: string;
+}
+
+/** One entry of a bus's timeline: an accepted write, or a rejected one with its code. */
+export type TimelineEntry = WriteRecord | Rejection;
+
+/** The timeline of each bus by name, oldest first: rejections may come before the panel attached. */
+export type Timelines = Map<string, TimelineEntry[]>;
+
+/** Appends to a bus's timeline, keeping the latest `TIMELINE` entries. */
+export function note(timelines: Timelines, bus: string, entry: TimelineEntry): void {
+  const list = timelines.get(bus) ?? [];
+  timelines.set(bus, list);
+  list.push(entry);
+  if (list.length > TIMELINE) list.shift();
 }
 
 /** A bus the panel is attached to. */
@@ -31,8 +45,8 @@ export interface WatchedBus {
   version: string;
   /** The panel's own handle: `getSnapshot()`, `version(slice)`, `inspect()`. */
   handle: Any;
-  /** The latest writes, oldest first. */
-  writes: WriteRecord[];
+  /** The latest writes and rejected writes, oldest first. */
+  writes: TimelineEntry[];
   /** Accepted writes per slice when the panel attached (written before it could trace them). */
   before: Record<string, number>;
   /** The most listeners each app had at a read of the page (an app that disposed shows 0 now). */
@@ -52,34 +66,36 @@ export function notePeaks(watched: Map<string, WatchedBus>): void {
 }
 
 /** Attaches to every bus not yet watched; returns whether a new one was found. */
-export function attachBuses(watched: Map<string, WatchedBus>, onWrite: () => void): boolean {
+export function attachBuses(
+  watched: Map<string, WatchedBus>,
+  timelines: Timelines,
+  onWrite: () => void,
+): boolean {
   const buses = (globalThis as Any)[Symbol.for('concord.shared-state')]?.buses;
   let found = false;
   for (const name in buses) {
     if (watched.has(name)) continue;
     try {
       const link = buses[name];
-      const writes: WriteRecord[] = [];
       const onTrace = (t: Any) => {
-        writes.push({
+        note(timelines, name, {
           at: Date.now(),
           app: String(t.app),
           slice: String(t.slice),
           version: Number(t.version),
           changed: !!t.changed,
-          ...(t.code ? { code: String(t.code) } : {}),
         });
-        if (writes.length > TIMELINE) writes.shift();
         onWrite();
       };
       // A contract of the bus's own version that declares nothing: it joins without changing the bus.
       const contract = { name, version: link.version, slices: {}, events: {}, initial: {} };
       const handle = link.connect(contract, { app: PANEL_APP, onTrace });
+      if (!timelines.has(name)) timelines.set(name, []);
       watched.set(name, {
         name,
         version: link.version,
         handle,
-        writes,
+        writes: timelines.get(name)!,
         before: { ...handle.inspect().writes },
         peaks: {},
       });

@@ -5,7 +5,9 @@
 // Closed, it costs one small button: the first read of the page waits for the `load` event and an idle
 // moment, then a slow timer and the runtime's own hooks keep the counts live. The views load on first open.
 import { createBadge, type Overlay, refresh } from './badge';
-import { type OverlayOptions, resolveOverlayOptions } from './options';
+import { note, type Timelines } from './buses';
+import { type OverlayOptions, openOnErrorFromQuery, resolveOverlayOptions } from './options';
+import { watchRejections } from './rejections';
 
 export type { OverlayOptions, OverlayPosition, ResolvedOverlayOptions } from './options';
 export { OVERLAY_DEFAULTS, resolveOverlayOptions } from './options';
@@ -38,6 +40,12 @@ export function mountOverlay(options?: OverlayOptions): OverlayHandle | undefine
   let started = false;
   let interval: ReturnType<typeof setInterval> | undefined;
   const waiting: (() => void)[] = [];
+  const timelines: Timelines = new Map();
+  // From now on, before any app connects: the page's rejected writes, into each bus's timeline.
+  const stopRejections = watchRejections((bus, rejection) => {
+    note(timelines, bus, rejection);
+    if (started) o?.touch();
+  });
   const handle: OverlayHandle = {
     open: () =>
       new Promise<void>((resolve) => {
@@ -52,6 +60,7 @@ export function mountOverlay(options?: OverlayOptions): OverlayHandle | undefine
     },
     unmount() {
       clearInterval(interval);
+      stopRejections();
       o?.close();
       o?.root.host.remove();
       started = false;
@@ -61,9 +70,11 @@ export function mountOverlay(options?: OverlayOptions): OverlayHandle | undefine
   };
   g[KEY] = handle;
   const resolved = resolveOverlayOptions(options);
+  const asked = openOnErrorFromQuery(globalThis.location?.search ?? '');
+  if (asked !== undefined) resolved.openOnError = asked;
   const mount = () => {
     if (g[KEY] !== handle) return;
-    o = createBadge(resolved);
+    o = createBadge(resolved, timelines);
     const start = () => {
       if (!o) return;
       started = true;

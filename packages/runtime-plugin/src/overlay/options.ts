@@ -8,6 +8,7 @@
 export interface OverlayOptions {
   /**
    * Open the panel by itself when a new finding of severity `error` appears, as Vite's error overlay does.
+   * The page's URL overrides it for one load: `?concord-open-on-error=true` (or `false`).
    * @default true
    */
   openOnError?: boolean;
@@ -45,6 +46,15 @@ export function resolveOverlayOptions(user: OverlayOptions = {}): ResolvedOverla
   if (typeof position === 'string' && POSITIONS.includes(position)) out.position = position;
   else if (position !== undefined) bad('position', position, POSITIONS.map((p) => `'${p}'`).join(', '));
   return out;
+}
+
+/** The query parameter that overrides `openOnError` for one page load, without a rebuild. */
+export const OPEN_ON_ERROR_PARAM = 'concord-open-on-error';
+
+/** `openOnError` as a page URL's query asks (`true` or `false`), or undefined. Pure. */
+export function openOnErrorFromQuery(search: string): boolean | undefined {
+  const asked = new URLSearchParams(search).get(OPEN_ON_ERROR_PARAM);
+  return asked === 'true' ? true : asked === 'false' ? false : undefined;
 }
 
 const bad = (name: string, value: unknown, expected: string) =>

@@ -1,6 +1,7 @@
 // Shared state: per contract bus — each slice with its owner, current value (a `sensitive` slice shows
 // only whether it is set), version, writes and last writer; listeners per app; the latest writes. From the
-// bus's own `inspect()` and `getSnapshot()`, the panel's `onTrace` timeline, and the contract for owners.
+// bus's own `inspect()` and `getSnapshot()`, the panel's `onTrace` timeline with the rejected writes and
+// their codes (rejections.ts; never a value), and the contract for owners.
 import type { Overlay } from '../badge';
 import { PANEL_APP, type WatchedBus } from '../buses';
 import { contractSlices, type SliceInfo } from '../contracts';
@@ -45,7 +46,7 @@ function bus(b: WatchedBus): { key: string; node: Node } {
   const peak = b.peaks;
   for (const app in listeners) peak[app] = Math.max(peak[app] ?? 0, listeners[app]!);
   const last: Record<string, string> = {};
-  for (const w of b.writes) if (!w.code) last[w.slice] = w.app;
+  for (const w of b.writes) if (!('code' in w)) last[w.slice] = w.app;
   const names = Object.keys(snapshot);
   const key = JSON.stringify([
     ins,
@@ -139,7 +140,7 @@ function bus(b: WatchedBus): { key: string; node: Node } {
           ),
       ),
     ),
-    h('h4', null, 'Latest writes (newest first)'),
+    h('h4', null, 'Latest writes and rejected writes (newest first)'),
     b.writes.length
       ? h(
           'ol',
@@ -149,11 +150,11 @@ function bus(b: WatchedBus): { key: string; node: Node } {
             .map((w) =>
               h(
                 'li',
-                { 'data-slice': w.slice, 'data-app': w.app },
+                { 'data-slice': w.slice, 'data-app': w.app, 'data-code': 'code' in w ? w.code : undefined },
                 h('code', null, time(w.at)),
                 ` ${w.app} → ${w.slice} `,
-                w.code
-                  ? h('span', { class: 'rej' }, `rejected ${w.code}`)
+                'code' in w
+                  ? h('span', { class: 'rej' }, 'rejected ', h('code', null, w.code))
                   : `v${w.version}${w.changed ? '' : ' (unchanged)'}`,
               ),
             ),
