@@ -50,6 +50,12 @@ export interface ConcordReportOptions {
    * @default 120000
    */
   deadlineMs?: number;
+  /**
+   * The app that hosts the page (its manifest `name`), or `false` when none of the report's apps is the host.
+   * A name that is none of the report's apps fails the build (CONCORD-407, then CONCORD-117).
+   * @default undefined (the app whose manifest lists the others as remotes, else this app)
+   */
+  host?: string | false;
 }
 
 /**
@@ -160,6 +166,7 @@ export interface ResolvedReportOptions {
   write: boolean;
   timeoutMs: number;
   deadlineMs: number;
+  host: string | false | undefined;
 }
 
 /** {@link ConcordOptions} with every default applied. */
@@ -184,6 +191,7 @@ export const REPORT_DEFAULTS = Object.freeze({
   write: true,
   timeoutMs: 5000,
   deadlineMs: 120_000,
+  host: undefined,
 } satisfies ResolvedReportOptions);
 
 export const OVERLAY_DEFAULTS = Object.freeze({
@@ -275,7 +283,14 @@ function resolveReport(value: unknown): Readonly<ResolvedReportOptions> | false 
     write: bool('concord.report.write', r.write, REPORT_DEFAULTS.write),
     timeoutMs: milliseconds('timeoutMs', r.timeoutMs),
     deadlineMs: milliseconds('deadlineMs', r.deadlineMs),
+    host: reportHost(r.host),
   });
+}
+
+function reportHost(value: unknown): string | false | undefined {
+  if (value === undefined || value === false || (typeof value === 'string' && value.trim() !== ''))
+    return value;
+  throw invalidOption('concord.report.host', show(value), "an app's name, or false");
 }
 
 // The same bounds as the report's own options: a timer fires after ~1 ms past 2^31-1 ms, so a larger value

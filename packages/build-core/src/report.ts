@@ -76,14 +76,16 @@ const exists = (path: string): boolean => statSync(path, { throwIfNoEntry: false
 export function siblingInputs(
   app: string,
   inputs: ReturnType<typeof reportInputs>,
-): { inputs: ReturnType<typeof reportInputs>; notes: Diagnostic[] } {
+): { inputs: ReturnType<typeof reportInputs>; notes: Diagnostic[]; unbuilt: string[] } {
   const notes: Diagnostic[] = [];
+  const unbuilt: string[] = [];
   const kept = inputs.filter((input, i) => {
     if (i === 0 || typeof input !== 'string' || isUrl(input) || exists(input)) return true;
     notes.push(siblingNotBuilt(app, input));
+    unbuilt.push(input);
     return false;
   });
-  return { inputs: kept, notes };
+  return { inputs: kept, notes, unbuilt };
 }
 
 /**
@@ -96,7 +98,10 @@ export async function startBuildReport(input: BuildReportInput): Promise<BuildRe
   const { options, app } = input;
   const json = options.write ? join(input.outDir, REPORT_FILES.json) : undefined;
   const html = options.write ? join(input.outDir, REPORT_FILES.html) : undefined;
-  const { inputs, notes } = siblingInputs(app, reportInputs(input.manifest, options.manifests, input.root));
+  const { inputs, notes, unbuilt } = siblingInputs(
+    app,
+    reportInputs(input.manifest, options.manifests, input.root),
+  );
   const unfinished = (reason: string): BuildReportOutcome =>
     options.failOn === 'never'
       ? { app, text: undefined, error: undefined, notRun: reportNotRun(app, reason), notes }
@@ -111,6 +116,9 @@ export async function startBuildReport(input: BuildReportInput): Promise<BuildRe
       failOn: options.failOn,
       timeoutMs: options.timeoutMs,
       deadlineMs: options.deadlineMs,
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      // The siblings named by CONCORD-118 above: the report does not name them again (CONCORD-429).
+      unbuilt,
       ...(input.color !== undefined ? { color: input.color } : {}),
       ...(json ? { json } : {}),
       ...(html ? { html } : {}),

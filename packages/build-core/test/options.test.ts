@@ -43,6 +43,12 @@ describe('resolveOptions', () => {
     expect(resolved.report).toMatchObject({ deadlineMs: 30_000, timeoutMs: 600_000 });
   });
 
+  it('takes the report host: an app name, or false for none', () => {
+    expect(resolveOptions({ report: { host: 'shell' } }).report).toMatchObject({ host: 'shell' });
+    expect(resolveOptions({ report: { host: false } }).report).toMatchObject({ host: false });
+    expect(REPORT_DEFAULTS.host).toBeUndefined();
+  });
+
   it('never mutates its input and returns no shared references to it', () => {
     const user = deepFreeze({
       contract: { package: '@acme/contract' },
@@ -65,6 +71,8 @@ describe('resolveOptions', () => {
     // Past 2^31-1 ms a timer fires after ~1 ms: refused, with the report's own bound.
     [{ report: { timeoutMs: 3_000_000_000 } }, 'CONCORD-101', /timeoutMs` is 3000000000.*1 to 600,000/],
     [{ report: { deadlineMs: 0 } }, 'CONCORD-101', /`concord\.report\.deadlineMs` is 0.*1 to 3,600,000/],
+    [{ report: { host: '' } }, 'CONCORD-101', /`concord\.report\.host` is "".*an app's name, or false/],
+    [{ report: { host: true } }, 'CONCORD-101', /`concord\.report\.host` is true/],
     [{ docsUrl: 'docs/diagnostics.md' }, 'CONCORD-101', /`concord\.docsUrl` is "docs\/diagnostics\.md"/],
     [{ contract: 'Not A Package' }, 'CONCORD-101', /`concord\.contract` is "Not A Package"/],
     [{ reads: ['theme..x'] }, 'CONCORD-101', /`concord\.reads` is "theme\.\.x"/],

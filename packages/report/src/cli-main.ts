@@ -44,6 +44,9 @@ Options
   --deadline <ms>     time allowed for the whole report, 1 to ${MAXIMA.deadlineMs} (default: ${DEFAULTS.deadlineMs})
   --max-bytes <n>     largest input accepted, 1 to ${MAXIMA.maxBytes} (default: ${DEFAULTS.maxBytes})
   --watch <pkg>       also treat <pkg> as a store library (repeatable)
+  --host <app>        the app that hosts the page (its shares load first); "none": no input is
+                      the host (default: the app whose manifest lists the others as remotes,
+                      else the first input)
   --width <columns>   width of the table, ${MIN_WIDTH} to ${MAXIMA.width} (default: ${DEFAULTS.width})
   --no-color          plain text even on a terminal (NO_COLOR works too)
   -h, --help          show this help
@@ -53,7 +56,8 @@ Exit codes
   0  no finding at or above --fail-on
   1  at least one finding at or above --fail-on (an unreadable input is a finding, and so is
      a report that could not finish: CONCORD-406)
-  2  usage error: bad arguments, an unknown code, or an output file that cannot be written
+  2  usage error: bad arguments, a --host that is none of the inputs' apps (CONCORD-407),
+     an unknown code, or an output file that cannot be written
 
 Docs: docs/diagnostics.md (one heading per code), or \`concord explain CONCORD-4xx\`
 `;
@@ -113,6 +117,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const format = (values.format ?? (jsonToStdout ? 'json' : 'terminal')) as Format;
   if (!FORMATS.includes(format))
     return usage(io, `--format must be ${FORMATS.join(', ')}; got ${JSON.stringify(values.format)}`);
+  const host = values.host;
+  if (host !== undefined && host.trim() === '')
+    return usage(io, '--host needs the name of an app among the inputs, or "none"');
   const numbers: Partial<Record<keyof typeof NUMBERS, number>> = {};
   for (const key of Object.keys(NUMBERS) as (keyof typeof NUMBERS)[]) {
     const raw = values[key];
@@ -134,6 +141,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ...(numbers['max-bytes'] !== undefined && { maxBytes: numbers['max-bytes'] }),
       ...(numbers.width !== undefined && { width: numbers.width }),
       ...(values.watch && { watched: values.watch }),
+      ...(host !== undefined && { host: host === 'none' ? false : host }),
       color: !values['no-color'] && shouldColor(io.stdout, io.env),
       cwd: io.cwd,
     });
@@ -174,6 +182,7 @@ function parse(argv: string[]) {
       deadline: { type: 'string' },
       'max-bytes': { type: 'string' },
       watch: { type: 'string', multiple: true },
+      host: { type: 'string' },
       width: { type: 'string' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

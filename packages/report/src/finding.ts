@@ -8,6 +8,7 @@ export const CODES = {
   'CONCORD-404': 'The same app was given twice',
   'CONCORD-405': 'Manifest `singleton` not trusted',
   'CONCORD-406': 'The report could not finish',
+  'CONCORD-407': 'The `host` option names no input',
   'CONCORD-410': 'Singleton requiredVersion not satisfied',
   'CONCORD-411': 'Several versions of a singleton',
   'CONCORD-412': 'Singleton declared by some apps only',

@@ -1,11 +1,11 @@
 export { analyze, REPORT_SCHEMA } from './analyze/analyze';
 export { DEFAULT_WATCHED } from './analyze/apps';
-export type { HostOption } from './analyze/host';
 export { CODES, formatFinding, RUNTIME_PAIRS, reachesFailOn } from './finding';
 export { fromManifestObject, loadManifest, parseManifest } from './load/load-manifest';
 export * from './metadata/index';
 export type {
   AnalyzeOptions,
+  HostOption,
   LoadOptions,
   ReportInput,
   RunReportOptions,

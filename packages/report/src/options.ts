@@ -25,13 +25,34 @@ export interface LoadOptions {
   cwd?: string;
 }
 
-export interface AnalyzeOptions {
+/** Which input is the page's host (its shares register first and keep their slot, so its copies run). */
+export interface HostOption {
+  /**
+   * The app that hosts the page (its name, as the report and its manifest's `name` call it), or `false` when
+   * no input is the host (a page of remotes only, whose host is not among the inputs). By default the one app
+   * whose manifest lists other inputs as remotes and that no input lists, else the first input. A name that
+   * is none of the inputs' apps is refused (CONCORD-407).
+   * @example runReport({ inputs: ['cart/dist', 'shell/dist'], host: 'shell' })
+   * @default undefined (detected)
+   */
+  host?: string | false;
+}
+
+export interface AnalyzeOptions extends HostOption {
   /**
    * Packages to treat as store libraries on top of each app's watched list (`concord.watched`, or the default
    * list for manifests without Concord metadata): a second copy of one is an error, not a warning.
    * @default []
    */
   watched?: string[];
+  /**
+   * Paths of inputs the caller expected but could not give because they do not exist yet (a build plugin's
+   * sibling apps not built, each already named by its own CONCORD-118 line). A remote whose name is a
+   * directory of one of these paths (`../cart/dist/mf-manifest.json` → `cart`) gets no CONCORD-429, so each
+   * missing app is explained once; a remote no path names still gets its CONCORD-429.
+   * @default []
+   */
+  unbuilt?: string[];
 }
 
 /**
@@ -123,6 +144,8 @@ export interface ResolvedRunOptions extends ResolvedLoadOptions {
   width: number;
   deadlineMs: number;
   watched: string[];
+  unbuilt: string[];
+  host: string | false | undefined;
 }
 
 /** Validates and completes `runReport` options; never mutates `user`. Throws a TypeError naming the option. */
@@ -136,6 +159,11 @@ export function resolveOptions(user: RunReportOptions): ResolvedRunOptions {
     );
   const width = bounded('width', user.width ?? DEFAULTS.width, MIN_WIDTH, MAXIMA.width);
   const deadlineMs = bounded('deadlineMs', user.deadlineMs ?? DEFAULTS.deadlineMs, 1, MAXIMA.deadlineMs);
+  const host = user.host;
+  if (host !== undefined && host !== false && (typeof host !== 'string' || host === ''))
+    throw new TypeError(
+      `[concord] \`host\` must be an app's name or false, got ${typeof host === 'string' ? '""' : String(host)}`,
+    );
   return {
     ...resolveLoadOptions(user),
     inputs: [...user.inputs],
@@ -146,6 +174,8 @@ export function resolveOptions(user: RunReportOptions): ResolvedRunOptions {
     width,
     deadlineMs,
     watched: [...(user.watched ?? [])],
+    unbuilt: [...(user.unbuilt ?? [])],
+    host,
   };
 }
 

@@ -33,8 +33,8 @@ export interface RunReportResult {
  * Loads every input (in parallel, kept in order), analyses them, renders the terminal text, writes the JSON and
  * HTML files asked for, and says whether the findings reach `failOn`. Unreadable or malformed inputs are
  * findings, not exceptions; a report that cannot finish within `deadlineMs` (or that an input breaks) is a
- * CONCORD-406 finding with `finished: false`. It throws only for invalid options or an output file that
- * cannot be written.
+ * CONCORD-406 finding with `finished: false`. It throws only for invalid options (a `host` that is none of
+ * the inputs' apps among them: CONCORD-407) or an output file that cannot be written.
  *
  * @example
  * const { text, exitCode } = await runReport({ inputs: ['dist/mf-manifest.json', 'https://cdn.example/cart/mf-manifest.json'], failOn: 'error', html: 'dist/concord-report.html' });
@@ -51,9 +51,11 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
     const loaded = await loadAll(o, signal);
     debug?.(`loaded ${o.inputs.length} inputs in ${(performance.now() - started).toFixed(1)} ms`);
     if (!loaded.ok) throw new Unfinished(loaded.reason);
-    report = analyze(loaded.inputs, { watched: o.watched });
+    checkHost(o.host, loaded.inputs);
+    report = analyze(loaded.inputs, { watched: o.watched, unbuilt: o.unbuilt, host: o.host });
     text = renderTerminal(report, { width: o.width, ...(o.color !== undefined && { color: o.color }) });
   } catch (error) {
+    if (error instanceof HostNotFound) throw error;
     // Fail closed: whatever stopped the report (the deadline, a stack overflow on an input the caps let
     // through, a bug) is one coded error naming the inputs, never a stack trace and never a pass.
     finished = false;
@@ -68,6 +70,26 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
 }
 
 class Unfinished extends Error {}
+
+/** A `host` that is none of the inputs: an invalid option (thrown), not a finding on a page it cannot judge. */
+class HostNotFound extends TypeError {}
+
+function checkHost(host: string | false | undefined, inputs: readonly LoadedInput[]): void {
+  if (typeof host !== 'string') return;
+  const names: string[] = [];
+  for (const i of inputs)
+    if (i.ok) {
+      if (i.app === host || i.manifest.name === host) return;
+      names.push(i.app);
+    }
+  const unread = inputs.length - names.length;
+  const shown = names.slice(0, 10).map((n) => JSON.stringify(n));
+  throw new HostNotFound(
+    `[concord] CONCORD-407 \`host\` names ${JSON.stringify(host.length > 200 ? `${host.slice(0, 200)}…` : host)}, which is none of the apps of the inputs (${
+      shown.join(', ') || 'none'
+    }${names.length > 10 ? ', …' : ''})${unread ? `; ${unread} input${unread === 1 ? ' was' : 's were'} not readable (CONCORD-401/402)` : ''}: give the host's name as its manifest writes it, with its manifest among the inputs, or leave \`host\` out. See docs/diagnostics.md#concord-407`,
+  );
+}
 
 type Loaded = { ok: true; inputs: LoadedInput[] } | { ok: false; reason: string };
 

@@ -56,7 +56,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOpt
   for (const f of analyzeContracts(apps, satisfies)) findings.push(f);
   for (const f of subpathFindings(uses)) findings.push(f);
   for (const f of runtimeFindings(apps)) findings.push(f);
-  for (const f of uncheckedFindings(apps)) findings.push(f);
+  for (const f of uncheckedFindings(apps, options.unbuilt)) findings.push(f);
   findings.sort(compareFindings);
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings)

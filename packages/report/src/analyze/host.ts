@@ -9,14 +9,7 @@
 //  3. otherwise the first input (the CLI documents "give the host first").
 import type { FederationManifest } from '../types';
 
-export interface HostOption {
-  /**
-   * The app that hosts the page (its name), or `false` when no input is the host. By default the app whose
-   * manifest lists the other inputs as remotes, else the first input.
-   * @default undefined (detected)
-   */
-  host?: string | false;
-}
+export type { HostOption } from '../options';
 
 /** Index of the host among `apps` (-1: none). */
 export function findHost(
