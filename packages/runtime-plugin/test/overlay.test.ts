@@ -333,6 +333,20 @@ describe('the shared-state view', () => {
     expect(host.get('theme')).toBe('light');
   });
 
+  it('never changes what an app sees when it cannot wrap a bus (a frozen one): those rejections go unlisted', async () => {
+    const host = connect(shop, { app: 'host' });
+    Object.freeze(G[Symbol.for('concord.shared-state')].buses[shop.name]);
+    const h = mount({ openOnError: false });
+    const cart = connect(shop, { app: 'cart' });
+    expect(thrown(() => cart.set('theme', 'dark'))?.code).toBe('CONCORD-303');
+    cart.set('cart', { count: 3 });
+    expect(host.get('cart')).toEqual({ count: 3 });
+    await started();
+    await h.open();
+    byTest('concord-tab-shared-state')!.click();
+    expect(root().querySelector('[data-testid="concord-timeline"] li[data-code]')).toBeNull();
+  });
+
   it('leaves no trace on the page when unmounted before any app connected', () => {
     const key = Symbol.for('concord.shared-state');
     mount().unmount();

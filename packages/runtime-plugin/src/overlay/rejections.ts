@@ -30,48 +30,61 @@ const G = globalThis as Any;
 
 const mark = (o: Any) => Object.defineProperty(o, HOOKED, { value: true });
 
+// Never throws: it runs inside the library's own `connect` (the registry's setter, the buses' `set` trap),
+// and a bus or handle it cannot wrap (frozen, foreign) only goes unrecorded.
 function wrapBus(name: string, link: Any): void {
-  if (!link || typeof link !== 'object' || link[HOOKED] || typeof link.connect !== 'function') return;
-  const connect = link.connect;
-  link.connect = function (this: Any, ...args: Any[]) {
-    const handle = connect.apply(this, args);
-    const app = String(args[1]?.app);
-    const set = handle?.set;
-    if (typeof set === 'function')
-      handle.set = function (this: Any, ...write: Any[]) {
+  try {
+    if (!link || typeof link !== 'object' || link[HOOKED] || typeof link.connect !== 'function') return;
+    const connect = link.connect;
+    link.connect = function (this: Any, ...args: Any[]) {
+      const handle = connect.apply(this, args);
+      const app = String(args[1]?.app);
+      const set = handle?.set;
+      if (typeof set === 'function')
         try {
-          return set.apply(this, write);
-        } catch (error) {
-          const code = (error as Any)?.code;
-          if (typeof code === 'string' && /^CONCORD-3\d\d$/.test(code))
+          handle.set = function (this: Any, ...write: Any[]) {
             try {
-              G[SINK]?.(name, { at: Date.now(), app, slice: String(write[0]), code });
-            } catch {
-              // The panel's trouble never changes what the writer sees.
+              return set.apply(this, write);
+            } catch (error) {
+              const code = (error as Any)?.code;
+              if (typeof code === 'string' && /^CONCORD-3\d\d$/.test(code))
+                try {
+                  G[SINK]?.(name, { at: Date.now(), app, slice: String(write[0]), code });
+                } catch {
+                  // The panel's trouble never changes what the writer sees.
+                }
+              throw error;
             }
-          throw error;
+          };
+        } catch {
+          // A frozen handle: its rejections go unrecorded.
         }
-      };
-    return handle;
-  };
-  mark(link);
+      return handle;
+    };
+    mark(link);
+  } catch {
+    // A frozen bus: its rejections go unrecorded.
+  }
 }
 
 function hookRegistry(registry: Any): void {
-  const buses = registry?.buses;
-  if (!buses || typeof buses !== 'object' || buses[HOOKED]) return;
-  for (const name in buses) wrapBus(name, buses[name]);
-  // The bus the registry stores is the object `connect` is then called on (`(buses[n] ??= bus).connect`),
-  // so wrapping it on assignment catches the first handle of every bus too.
-  registry.buses = mark(
-    new Proxy(buses, {
-      set(target, key, value) {
-        if (typeof key === 'string') wrapBus(key, value);
-        target[key] = value;
-        return true;
-      },
-    }),
-  );
+  try {
+    const buses = registry?.buses;
+    if (!buses || typeof buses !== 'object' || buses[HOOKED]) return;
+    for (const name in buses) wrapBus(name, buses[name]);
+    // The bus the registry stores is the object `connect` is then called on (`(buses[n] ??= bus).connect`),
+    // so wrapping it on assignment catches the first handle of every bus too.
+    registry.buses = mark(
+      new Proxy(buses, {
+        set(target, key, value) {
+          if (typeof key === 'string') wrapBus(key, value);
+          return Reflect.set(target, key, value);
+        },
+      }),
+    );
+  } catch {
+    // A registry that cannot be hooked (frozen, foreign): the timeline shows accepted writes only.
+  }
 }
 
 /**
@@ -95,7 +108,7 @@ export function watchRejections(record: (bus: string, rejection: Rejection) => v
     if (G[REGISTRY]) hookRegistry(G[REGISTRY]);
     else Object.defineProperty(G, REGISTRY, { configurable: true, get: () => undefined, set });
   } catch {
-    // A registry that cannot be hooked (frozen, foreign): the timeline shows accepted writes only.
+    // A global that cannot take the property (a frozen globalThis): accepted writes only.
   }
   return () => {
     if (G[SINK] === record) G[SINK] = undefined;
