@@ -15,6 +15,9 @@ export const APPS = [
   { name: 'wishlist', bundler: 'webpack', port: 4313 },
 ];
 
+/** The README's other host: the same `host/` app built by Rspack (host/rspack.config.mjs), in its own project. */
+export const RSPACK_HOST = { name: 'host', bundler: 'rspack', port: 4310 };
+
 export const app = (name) => APPS.find((a) => a.name === name);
 export const origin = (port) => `http://127.0.0.1:${port}`;
 

@@ -29,6 +29,24 @@ export const PINS = {
 /** The Vite 7 project swaps these (plugin-react 6 needs Vite 8). */
 export const VITE7 = { vite: '7.3.8', '@vitejs/plugin-react': '5.2.0' };
 
+/**
+ * The install lines for the Rspack host, as README.md's install block says: `-w host` moves from the line
+ * that installs `vite` to the line that installs `@rspack/core`.
+ * @param {import('./readme.mjs').Install[]} installs
+ */
+export function rspackHostInstalls(installs) {
+  const line = (name) => installs.find((i) => i.name === name)?.workspaces.join(' ');
+  const [vite, rspack] = [line('vite'), line('@rspack/core')];
+  if (vite === undefined || rspack === undefined)
+    throw new Error('README.md installs no vite or no @rspack/core: no Rspack host project');
+  return installs.map((i) => {
+    const ws = i.workspaces.join(' ');
+    if (i.dev && ws === vite) return { ...i, workspaces: i.workspaces.filter((w) => w !== 'host') };
+    if (i.dev && ws === rspack) return { ...i, workspaces: [...i.workspaces, 'host'] };
+    return i;
+  });
+}
+
 /** Runs a command, output to `logFile`; resolves { code, output }. */
 export function run(command, args, { cwd, env, logFile } = {}) {
   return new Promise((resolve) => {

@@ -4,8 +4,9 @@
 // directory, writes README.md's code blocks into it verbatim, installs, and builds a Vite host, a Vite
 // remote, an Rspack remote and a webpack 5 remote — host first, so no app has its siblings' manifests
 // yet. Then: the documented `npx concord report`, the page in Chromium, one injected fault, the same apps
-// under `vite dev` and `rspack serve`, and the Vite apps again on Vite 7. Every check is counted; the last
-// line is `N passed, N failed` (--json <file> writes the counts for npm test).
+// under `vite dev` and `rspack serve`, the Vite apps again on Vite 7, and the README's Rspack host with the
+// same remotes (healthy, then with the fault). Every check is counted; the last line is `N passed, N failed`
+// (--json <file> writes the counts for npm test).
 import {
   cpSync,
   existsSync,
@@ -23,11 +24,20 @@ import { parseArgs } from 'node:util';
 import { buildPackages } from '../scripts/build/packages.mjs';
 import { lock } from '../scripts/demo/build.mjs';
 import { closeAll, serveDir } from '../scripts/demo/serve.mjs';
-import { APPS, app, buildApp, origin, startDev, waitForUrl } from './apps.mjs';
+import { APPS, app, buildApp, origin, RSPACK_HOST, startDev, waitForUrl } from './apps.mjs';
 import { launch, visit } from './browser.mjs';
 import { Checks } from './checks.mjs';
 import { injectUnsharedZustand } from './fault.mjs';
-import { npmInstall, PINS, packPackages, run, VITE7, writeFiles, writePackageJsons } from './project.mjs';
+import {
+  npmInstall,
+  PINS,
+  packPackages,
+  rspackHostInstalls,
+  run,
+  VITE7,
+  writeFiles,
+  writePackageJsons,
+} from './project.mjs';
 import { fileBlocks, installs, taggedBlock } from './readme.mjs';
 import { SCAFFOLD } from './scaffold.mjs';
 
@@ -89,7 +99,11 @@ async function suite() {
   mkdirSync(logs, { recursive: true });
   const readme = readFileSync(join(repo, 'README.md'), 'utf8');
   const files = fileBlocks(readme);
-  const wanted = ['contract/package.json', 'contract/index.ts', ...APPS.map((a) => configOf(a))];
+  const wanted = [
+    'contract/package.json',
+    'contract/index.ts',
+    ...[...APPS, RSPACK_HOST].map((a) => configOf(a)),
+  ];
   checks.check(
     'README.md has a block for each file the apps need',
     wanted.every((f) => f in files),
@@ -122,6 +136,11 @@ async function suite() {
     'host',
     'cart',
   ]);
+  // The Rspack host: the same host/ with README's Rspack config and install line, in a project of its own.
+  const rh = join(work, 'rspackhost');
+  const rhReady = checks
+    .attempt('rspack host: the install lines', () => rspackHostInstalls(install))
+    .then((lines) => lines && project(rh, 'rspack host', files, lines, tarballs, PINS, ['contract', 'host']));
   // The host first: its siblings' manifests do not exist yet, an info line each (CONCORD-118), no failure.
   for (const a of APPS)
     await build(v8, a.name, a.bundler, 'vite 8', { codes: a.name === 'host' ? ['CONCORD-118'] : [] });
@@ -136,6 +155,19 @@ async function suite() {
     for (const name of ['cart', 'host'])
       await build(v7, name, 'vite', 'vite 7', { versionLine: /vite v7\./ });
     await page(v7, 'vite 7 production', { healthy: true });
+  }
+
+  // The Rspack host, built once its remotes are (the Vite, Rspack and webpack builds above), on one page with them.
+  const rspackHost = await rhReady;
+  if (rspackHost) {
+    for (const name of ['cart', 'catalog', 'wishlist'])
+      if (existsSync(join(v8, name, 'dist')))
+        cpSync(join(v8, name, 'dist'), join(rh, name, 'dist'), { recursive: true });
+    await build(rh, 'host', 'rspack', 'rspack host');
+    const report = await cli(rh, readme, 'rspack host', { expectFindings: [] });
+    const host = report?.apps.find((a) => a.name === 'host');
+    checks.check('rspack host: the report reads host as an Rspack app', host?.bundler === 'rspack', host);
+    await page(rh, 'rspack host production', { healthy: true });
   }
 
   // One fault: the Rspack remote leaves zustand out of `shared` (autoShare off, React shared by hand).
@@ -153,6 +185,13 @@ async function suite() {
   ) {
     await cli(v8, readme, 'fault', { expectExit: 1, expectFindings: ['CONCORD-413'] });
     await page(v8, 'fault production', { codes: ['CONCORD-202', 'CONCORD-203'], faulty: 'zustand' });
+    if (rspackHost)
+      await page(
+        v8,
+        'fault, rspack host production',
+        { codes: ['CONCORD-202', 'CONCORD-203'], faulty: 'zustand' },
+        { host: rh },
+      );
   }
 
   // Development: the host and the Vite remote under `vite`, the (faulty) Rspack remote under `rspack serve`.
@@ -286,13 +325,14 @@ async function cli(dir, readme, label, { expectExit = 0, expectFindings }) {
     checks.check(`${label}: the report has zero findings`, found.length === 0, found.join(', '));
   for (const c of expectFindings)
     checks.check(`${label}: the report finds ${c}`, found.includes(c), found.join(', '));
+  return report;
 }
 
-/** Serves each app's dist on its port and checks the page. */
-async function page(dir, label, expect) {
+/** Serves each app's dist on its port (from `dir`, or the project `from` names) and checks the page. */
+async function page(dir, label, expect, from = {}) {
   const servers = [];
   try {
-    for (const a of APPS) servers.push(await serve(join(dir, a.name, 'dist'), a.port));
+    for (const a of APPS) servers.push(await serve(join(from[a.name] ?? dir, a.name, 'dist'), a.port));
     await look(label, `${origin(app('host').port)}/`, expect);
   } finally {
     await closeAll(servers);

@@ -38,6 +38,7 @@ describe('README.md setup blocks (built by the adopter suite)', () => {
     'contract/package.json',
     'contract/index.ts',
     'host/vite.config.ts',
+    'host/rspack.config.mjs',
     'host/src/main.ts',
     'cart/vite.config.ts',
     'cart/src/mount.tsx',
