@@ -39,6 +39,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOpt
   }
   const isWatched = (pkg: string): boolean => watchSets.some((set) => set.has(pkg));
   const satisfies = createSatisfies();
+  const picks = new Map<string, string | null>();
   const matrix: MatrixRow[] = [];
   for (const pkg of [...packages].sort()) {
     const result = analyzePackage(
@@ -49,6 +50,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOpt
       apps,
       byName,
       satisfies,
+      picks,
     );
     matrix.push(result.row);
     for (const f of result.findings) findings.push(f);

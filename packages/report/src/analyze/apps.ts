@@ -6,12 +6,34 @@ import { appLabel, finding } from '../finding';
 import type { Bundler, FederationManifest, Finding, LoadedInput, MatrixCell } from '../types';
 import { findHost } from './host';
 import type { Declaration } from './share-scope';
+import { exactPin, PROTOCOL_RE } from './versions';
 
 /**
  * Store libraries whose second copy means a second store: the runtime plugin's list, the one source of truth.
  * Each manifest's `concord.watched` replaces it for that app.
  */
 export { DEFAULT_WATCHED };
+
+/** What the checks read from a requiredVersion, worked out once per distinct range of an analysis. */
+export interface RangeFacts {
+  /** A package-manager protocol (`workspace:*`, `catalog:`…) the runtime's satisfy never matches (CONCORD-415). */
+  readonly leak: boolean;
+  /** The version of an exact pin (`19.3.1`, `=19.3.1`), else null (CONCORD-414). */
+  readonly pin: string | null;
+}
+
+const NO_RANGE: RangeFacts = Object.freeze({ leak: false, pin: null });
+
+/** The facts of each distinct range, shared by the declarations of one analysis (a fleet repeats a few ranges). */
+function rangeFacts(cache: Map<string, RangeFacts>, range: string | false | null): RangeFacts {
+  if (typeof range !== 'string') return NO_RANGE;
+  let facts = cache.get(range);
+  if (facts === undefined) {
+    facts = { leak: PROTOCOL_RE.test(range), pin: exactPin(range) };
+    cache.set(range, facts);
+  }
+  return facts;
+}
 
 /**
  * One app's merged declaration of one package. It owns the app's matrix cell from the start (the analysis
@@ -28,6 +50,8 @@ export class AppDecl implements Declaration {
     readonly version: string | null,
     readonly requiredVersion: string | false | null,
     readonly eager: boolean,
+    /** What the checks read from `requiredVersion`. */
+    readonly range: RangeFacts,
   ) {}
   get app(): string {
     return this.cell.app;
@@ -53,6 +77,7 @@ export class AppDecl implements Declaration {
 
 /** A declaration and its cell (provider and verdict filled in by the analysis). */
 const declare = (
+  ranges: Map<string, RangeFacts>,
   owner: App,
   declared: string,
   provides: string | null,
@@ -77,6 +102,7 @@ const declare = (
     provides,
     requiredVersion,
     eager,
+    rangeFacts(ranges, requiredVersion),
   );
 
 export interface App {
@@ -160,7 +186,8 @@ export function collectApps(
   const host = findHost(apps, hostOption);
   if (host >= 0) apps[host]!.host = true;
   // Declarations after the host is known; each package's list stays in app order.
-  for (const app of apps) declarations(app, app.manifest, uses);
+  const ranges = new Map<string, RangeFacts>();
+  for (const app of apps) declarations(app, app.manifest, uses, ranges);
   return { apps, findings, watchSets: [...watchSets.values()], uses };
 }
 
@@ -184,7 +211,12 @@ export function declares(uses: Map<string, AppDecl[]>, app: App, pkg: string): b
  * Appends each of the app's declarations to its package's list in `uses`. Apps are added in order, so the
  * app has declared a package exactly when it owns the last entry of that package's list.
  */
-function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDecl[]>): void {
+function declarations(
+  owner: App,
+  m: FederationManifest,
+  uses: Map<string, AppDecl[]>,
+  ranges: Map<string, RangeFacts>,
+): void {
   const has = (pkg: string): boolean => uses.get(pkg)?.at(-1)?.owner === owner;
   const add = (pkg: string, d: AppDecl): void => {
     const list = uses.get(pkg);
@@ -202,6 +234,7 @@ function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDe
     add(
       s.name,
       declare(
+        ranges,
         owner,
         s.version,
         c?.import === false ? null : s.version,
@@ -222,6 +255,7 @@ function declarations(owner: App, m: FederationManifest, uses: Map<string, AppDe
       add(
         name,
         declare(
+          ranges,
           owner,
           version,
           c.import === false ? null : version,

@@ -37,8 +37,9 @@ export function analyzePackage(
   apps: App[],
   byName: Map<string, App>,
   satisfies: Satisfies,
+  picks?: Map<string, string | null>,
 ): { row: MatrixRow; findings: Finding[] } {
-  const scope = new PackageScope(pkg, satisfies);
+  const scope = new PackageScope(pkg, satisfies, picks);
   // The host's shares register first (its init), then every remote's; see PackageScope.register.
   for (const d of uses)
     if (d.version !== null && d.owner.host) scope.register(d.app, d.version, true, d.eager);

@@ -5,6 +5,7 @@
 // e2e/specs/differential checks the whole model against the playground in Chromium.
 import { getRegisteredShare, satisfy } from '@module-federation/runtime-core';
 import type { ProviderRef } from '../types';
+import { plainSatisfy } from './plain-satisfy';
 
 /** One app's declaration of one shared package, after merging the manifest with Concord's configured values. */
 export interface Declaration {
@@ -54,7 +55,8 @@ export type Satisfies = (version: string, range: string) => boolean;
 /**
  * The runtime's `satisfy`, asked once per distinct (range, version) pair of one analysis: a 2,000-app fleet
  * asks the same few hundred questions hundreds of thousands of times, and each uncached call re-parses both
- * strings with a chain of regular expressions. Two map lookups, no key string built per call.
+ * strings with a chain of regular expressions (the plainest questions are answered without it: see
+ * plain-satisfy.ts). Two map lookups, no key string built per call.
  */
 export function createSatisfies(): Satisfies {
   const byRange = new Map<string, Map<string, boolean>>();
@@ -66,7 +68,7 @@ export function createSatisfies(): Satisfies {
     }
     let hit = byVersion.get(version);
     if (hit === undefined) {
-      hit = satisfy(version, range);
+      hit = plainSatisfy(version, range) ?? satisfy(version, range);
       byVersion.set(version, hit);
     }
     return hit;
@@ -90,9 +92,15 @@ export class PackageScope {
   private readonly resolvedSingleton = new Map<string | false, Resolution>();
   private readonly resolvedOther = new Map<string | false, Resolution>();
 
+  /**
+   * @param picks what `version-first` picked for each sequence of registered versions, shared by the packages
+   *   of one analysis (its choice depends on that sequence only: nothing has loaded); `pkg/sub` paths usually
+   *   offer the versions of `pkg`.
+   */
   constructor(
     readonly pkg: string,
     private readonly satisfies: Satisfies,
+    private readonly picks: Map<string, string | null> = new Map(),
   ) {}
 
   /**
@@ -144,7 +152,11 @@ export class PackageScope {
   selected(): ProviderRef | null {
     if (this.picked === undefined) {
       this.picked = null;
-      if (this.count > 0) {
+      const key = this.count > 0 ? Object.keys(this.versions).join('\u0000') : '';
+      const known = this.picks.get(key);
+      if (known !== undefined) {
+        if (known !== null) this.picked = { app: this.versions[known]!.from, version: known };
+      } else if (this.count > 0) {
         const scope = Object.create(null) as Record<string, Record<string, SlotEntry>>;
         scope[this.pkg] = this.versions;
         const shareInfo = {
@@ -161,6 +173,7 @@ export class PackageScope {
         );
         const slot = found ? (found.shared as unknown as SlotEntry) : undefined;
         if (slot) this.picked = { app: slot.from, version: slot.version };
+        this.picks.set(key, slot ? slot.version : null);
       }
     }
     return this.picked;

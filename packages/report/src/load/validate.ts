@@ -63,32 +63,42 @@ function validateShared(list: unknown[], out: ManifestShared[]): Issue | null {
     const e = list[i];
     if (!isObject(e)) return issue(`shared[${i}]`, 'an object', e);
     const { name, version, singleton, requiredVersion } = e;
-    const badName = checkName(name, `shared[${i}].name`, 'a package name');
-    if (badName) return badName;
-    if (typeof version !== 'string') return issue(`shared[${i}].version`, 'a version string', version);
-    const longVersion = checkRange(version, `shared[${i}].version`);
-    if (longVersion) return longVersion;
-    if (singleton !== undefined && typeof singleton !== 'boolean')
-      return issue(`shared[${i}].singleton`, 'true or false', singleton);
+    // One pass of plain tests per entry; field paths are built only for the entry that fails.
     if (
-      requiredVersion !== undefined &&
-      requiredVersion !== null &&
-      requiredVersion !== false &&
-      typeof requiredVersion !== 'string'
+      typeof name !== 'string' ||
+      name === '' ||
+      name.length > LIMITS.name ||
+      typeof version !== 'string' ||
+      version.length > LIMITS.range ||
+      (singleton !== undefined && typeof singleton !== 'boolean') ||
+      (typeof requiredVersion === 'string'
+        ? requiredVersion.length > LIMITS.range
+        : requiredVersion !== undefined && requiredVersion !== null && requiredVersion !== false)
     )
-      return issue(`shared[${i}].requiredVersion`, 'a range string, false or null', requiredVersion);
-    if (typeof requiredVersion === 'string') {
-      const longRange = checkRange(requiredVersion, `shared[${i}].requiredVersion`);
-      if (longRange) return longRange;
-    }
+      return sharedIssue(e, i);
     out.push({
-      name: name as string,
+      name,
       version,
-      requiredVersion: requiredVersion === undefined ? null : requiredVersion,
-      singleton: singleton === undefined ? null : singleton,
+      requiredVersion: requiredVersion === undefined ? null : (requiredVersion as string | false | null),
+      singleton: singleton === undefined ? null : (singleton as boolean),
     });
   }
   return null;
+}
+
+/** The first problem of a `shared` entry that failed the plain tests of `validateShared`. */
+function sharedIssue(e: Record<string, unknown>, i: number): Issue {
+  const { name, version, singleton, requiredVersion } = e;
+  const badName = checkName(name, `shared[${i}].name`, 'a package name');
+  if (badName) return badName;
+  if (typeof version !== 'string') return issue(`shared[${i}].version`, 'a version string', version);
+  const longVersion = checkRange(version, `shared[${i}].version`);
+  if (longVersion) return longVersion;
+  if (singleton !== undefined && typeof singleton !== 'boolean')
+    return issue(`shared[${i}].singleton`, 'true or false', singleton);
+  if (typeof requiredVersion === 'string')
+    return checkRange(requiredVersion, `shared[${i}].requiredVersion`)!;
+  return issue(`shared[${i}].requiredVersion`, 'a range string, false or null', requiredVersion);
 }
 
 export type ManifestResult = { ok: true; manifest: FederationManifest } | { ok: false; issue: Issue };
@@ -238,13 +248,16 @@ export function validateConcord(v: unknown): ConcordResult {
   for (const k of ['pluginVersion', 'mode'] as const)
     if (v[k] !== undefined && (typeof v[k] !== 'string' || (v[k] as string).length > LIMITS.range))
       return { ok: false, issue: issue(`${at}.${k}`, RANGE.replace('a range', 'a string'), v[k]) };
+  // `shared` and `dependencies` are copied into null-prototype records while they are checked (one walk).
+  const shared = Object.create(null) as Record<string, ConcordSharedConfig>;
+  const dependencies = Object.create(null) as Record<string, string>;
   const bad =
     (v.contract !== undefined ? validateContract(v.contract, `${at}.contract`) : null) ??
     stringList(v.owns ?? [], `${at}.owns`) ??
     stringList(v.reads ?? [], `${at}.reads`) ??
     (v.watched !== undefined ? stringList(v.watched, `${at}.watched`) : null) ??
-    validateRecord(v.shared ?? {}, `${at}.shared`, validateSharedConfig) ??
-    validateRecord(v.dependencies ?? {}, `${at}.dependencies`, validateDependency);
+    copyRecord(v.shared ?? {}, `${at}.shared`, validateSharedConfig, shared) ??
+    copyRecord(v.dependencies ?? {}, `${at}.dependencies`, validateDependency, dependencies);
   if (bad) return { ok: false, issue: bad };
   const concord: ConcordMetadata = {
     schema: 1,
@@ -252,8 +265,8 @@ export function validateConcord(v: unknown): ConcordResult {
     bundler: v.bundler as Bundler,
     owns: (v.owns as string[] | undefined) ?? [],
     reads: (v.reads as string[] | undefined) ?? [],
-    shared: toMap(v.shared as Record<string, ConcordSharedConfig> | undefined),
-    dependencies: toMap(v.dependencies as Record<string, string> | undefined),
+    shared,
+    dependencies,
   };
   if (v.pluginVersion !== undefined) concord.pluginVersion = v.pluginVersion as string;
   if (v.mode !== undefined) concord.mode = v.mode as ConcordMetadata['mode'];
@@ -272,10 +285,15 @@ export function validateConcord(v: unknown): ConcordResult {
   return { ok: true, concord };
 }
 
-function validateRecord(
+/**
+ * Checks each value of a JSON record and copies it into `out` (a null-prototype object, so a package named
+ * `__proto__` stays data).
+ */
+function copyRecord<T>(
   v: unknown,
   field: string,
   each: (value: unknown, field: string) => Issue | null,
+  out: Record<string, T>,
 ): Issue | null {
   if (!isObject(v)) return issue(field, 'an object', v);
   const keys = Object.keys(v);
@@ -284,15 +302,8 @@ function validateRecord(
     if (key.length > LIMITS.name) return issue(field, `keys of at most ${LIMITS.name} characters`, key);
     // Field paths are built only for the value that fails.
     const value = v[key];
-    if (each(value, '') === null) continue;
-    return each(value, `${field}.${key}`);
+    if (each(value, '') !== null) return each(value, `${field}.${key}`);
+    out[key] = value as T;
   }
   return null;
-}
-
-/** Copies a JSON record into a null-prototype object, so a package named `__proto__` stays data. */
-function toMap<T>(record: Record<string, T> | undefined): Record<string, T> {
-  const out = Object.create(null) as Record<string, T>;
-  if (record) for (const key of Object.keys(record)) out[key] = record[key]!;
-  return out;
 }

@@ -3,14 +3,13 @@
 import { finding, listOf } from '../../finding';
 import type { App } from '../apps';
 import { labels, type PackageContext } from '../context';
-import { exactPin } from '../versions';
 
 export function exactPinDrift({ pkg, users, resolutions, versions, findings }: PackageContext): void {
   const pins: (readonly [App, string])[] = [];
   let satisfied = true;
   for (let i = 0; i < users.length; i++) {
     const d = users[i]!;
-    const pin = exactPin(d.requiredVersion);
+    const pin = d.range.pin;
     if (!pin) continue;
     pins.push([d.owner, pin]);
     const r = resolutions[i]!;

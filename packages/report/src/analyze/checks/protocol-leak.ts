@@ -3,10 +3,9 @@
 import { finding } from '../../finding';
 import type { AppDecl } from '../apps';
 import type { PackageContext } from '../context';
-import { PROTOCOL_RE } from '../versions';
 
-export const leaks = (d: AppDecl): boolean =>
-  typeof d.requiredVersion === 'string' && PROTOCOL_RE.test(d.requiredVersion);
+/** Whether the requiredVersion is a protocol (tested once per distinct range: `AppDecl.range`). */
+export const leaks = (d: AppDecl): boolean => d.range.leak;
 
 export function protocolLeaks({ pkg, users, findings }: PackageContext): void {
   for (const d of users) {
