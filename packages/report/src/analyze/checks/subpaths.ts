@@ -1,6 +1,7 @@
 // CONCORD-428: a package shared by an app whose subpath (`react/jsx-runtime`, `react-dom/client`) another app
-// shares and this one does not: its own copy of the subpath is bundled, bound to its own copy of the package
-// (across React majors an unshared jsx-runtime crashes: shared/reference/mixed-vite-rspack-facts.md).
+// shares and this one does not: its own copy of the subpath is bundled and runs next to the page's shared one,
+// against the page's copy of the package (seen on the catalog-shares-by-hand playground page: one react, one
+// react-dom; across React majors an unshared jsx-runtime crashes: shared/reference/mixed-vite-rspack-facts.md).
 import { finding, listOf } from '../../finding';
 import type { Finding } from '../../types';
 import type { App, AppDecl } from '../apps';
@@ -29,8 +30,8 @@ export function subpathFindings(uses: Map<string, AppDecl[]>): Finding[] {
     findings.push(
       finding('CONCORD-428', {
         severity: 'warning',
-        what: `${listOf(labels(missing, (d) => `${d.owner.label} (${parent} ${d.declared})`))} ${missing.length === 1 ? 'shares' : 'share'} ${parent} but not ${sub}, which ${listOf(labels(subUsers, (d) => d.owner.label))} ${subUsers.length === 1 ? 'shares' : 'share'}`,
-        consequence: `If ${missing.length === 1 ? 'that app imports' : 'those apps import'} ${sub}, ${missing.length === 1 ? 'it bundles its' : 'they bundle their'} own copy, bound to ${missing.length === 1 ? 'its' : 'their'} own ${parent}${watched ? ` rather than the page's: a second ${parent} where it matters (across majors, a crash)` : ''}; the runtime says nothing`,
+        what: `${sub}: ${listOf(labels(missing, (d) => `${d.owner.label} (${parent} ${d.declared})`))} ${missing.length === 1 ? 'shares' : 'share'} ${parent} but not ${sub}, which ${listOf(labels(subUsers, (d) => d.owner.label))} ${subUsers.length === 1 ? 'shares' : 'share'}`,
+        consequence: `If ${missing.length === 1 ? 'that app imports' : 'those apps import'} ${sub}, ${missing.length === 1 ? 'it bundles its' : 'they bundle their'} own copy of it (Module Federation shares only the keys listed), running next to the page's shared ${sub} against the page's ${parent}${watched ? `: a second copy of that module${sub === 'react-dom/client' ? ' (a second renderer)' : ''}, and a crash when ${missing.length === 1 ? "the app's" : "an app's"} ${parent} is another major than the page's` : ''}; the runtime says nothing`,
         fix: `Add ${sub} to the shared options of ${listOf(labels(missing, (d) => `"${d.app}"`))} with the same settings as ${parent}`,
         package: sub,
         apps: missing.map((d) => d.app),
