@@ -60,7 +60,7 @@ async function readPath(path: string, { maxBytes }: ReadOptions): Promise<ReadRe
         'Pass the mf-manifest.json file written by the build',
       );
     if (info.size > maxBytes) return tooBig(`is ${formatBytes(info.size)}`, maxBytes);
-    return await readCapped(handle, maxBytes);
+    return await readCapped(handle, maxBytes, info.size);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
@@ -76,19 +76,27 @@ async function readPath(path: string, { maxBytes }: ReadOptions): Promise<ReadRe
   }
 }
 
-/** Reads at most `maxBytes` (+1 to tell "exactly the cap" from "more"), whatever the size stat claimed. */
-async function readCapped(handle: FileHandle, maxBytes: number): Promise<ReadResult> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads at most `maxBytes` (+1 to tell "exactly the cap" from "more"), whatever the size stat claimed: one read
+ * of the size it claimed plus one byte, which a regular file answers short when it has not grown (its end),
+ * then more only if it has, growing the buffer up to the cap.
+ */
+async function readCapped(handle: FileHandle, maxBytes: number, size: number): Promise<ReadResult> {
+  let buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
   let total = 0;
   for (;;) {
-    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-    if (bytesRead === 0) break;
+    if (total === buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(total + CHUNK, maxBytes + 1));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const wanted = buffer.length - total;
+    const { bytesRead } = await handle.read(buffer, total, wanted, null);
     total += bytesRead;
     if (total > maxBytes) return tooBig(`grew past ${formatBytes(maxBytes)} while being read`, maxBytes);
-    chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+    if (bytesRead < wanted) break;
   }
-  return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
+  return { ok: true, text: buffer.toString('utf8', 0, total) };
 }
 
 function kindOf(info: Stats): string {
