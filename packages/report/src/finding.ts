@@ -28,6 +28,7 @@ export const CODES = {
   'CONCORD-427': 'Module Federation runtime older than Concord supports',
   'CONCORD-428': 'Subpath of a shared package not shared by every app',
   'CONCORD-429': 'App not checked',
+  'CONCORD-430': "Vite remote may seed its own copy of the host's singleton",
 } as const;
 
 /**
@@ -51,6 +52,7 @@ export const RUNTIME_PAIRS = {
   'CONCORD-427': 'CONCORD-207',
   'CONCORD-428': 'CONCORD-202',
   'CONCORD-429': null,
+  'CONCORD-430': 'CONCORD-202',
 } as const satisfies Partial<Record<keyof typeof CODES, string | null>>;
 
 export type Code = keyof typeof CODES;

@@ -7,6 +7,7 @@ import { exactPinDrift } from './checks/exact-pin';
 import { mixedSingleton } from './checks/mixed-singleton';
 import { protocolLeaks } from './checks/protocol-leak';
 import { raceGroups, sameVersionRaces } from './checks/same-version-races';
+import { singletonSeedRace } from './checks/seed-race';
 import { unsatisfied } from './checks/unsatisfied';
 import { versionSplit } from './checks/version-split';
 import type { PackageContext } from './context';
@@ -23,6 +24,7 @@ const CHECKS: readonly ((ctx: PackageContext) => void)[] = [
   sameVersionRaces,
   mixedSingleton,
   exactPinDrift,
+  singletonSeedRace,
 ];
 
 /**
