@@ -328,8 +328,14 @@ async function cli(dir, readme, label, { expectExit = 0, expectFindings }) {
     report.apps.length === APPS.length,
     JSON.stringify(report.apps.map((a) => a.name)),
   );
+  // A healthy page has no finding, except the info line naming @module-federation/vite's start-order race
+  // (CONCORD-430) for each singleton a Vite host and a Vite remote bundle at one version.
   if (expectFindings.length === 0)
-    checks.check(`${label}: the report has zero findings`, found.length === 0, found.join(', '));
+    checks.check(
+      `${label}: the report has zero findings (beside CONCORD-430 info lines)`,
+      report.findings.every((f) => f.code === 'CONCORD-430' && f.severity === 'info'),
+      found.join(', '),
+    );
   for (const c of expectFindings)
     checks.check(`${label}: the report finds ${c}`, found.includes(c), found.join(', '));
   return report;

@@ -31,8 +31,8 @@ export function buildContext(app, appDir, env = process.env) {
       mode: choices.mode,
       reads: READS[app],
       // A remote that leaves zustand out of `shared` turns Concord's automatic sharing off.
-      autoShare: choices.zustand.shared && !ownReact,
-      report: reportFor(app, scenario, env),
+      autoShare: choices.zustand.shared && !ownReact && !choices.byHand,
+      report: reportFor(app, scenario, env, choices.reportOmits),
       // The demo and the e2e specs serve production builds: the panel is asked for explicitly. It stays
       // closed until clicked, so the specs that drive the shop never find it over a button.
       overlay: { enabled: true, openOnError: false },
@@ -41,10 +41,10 @@ export function buildContext(app, appDir, env = process.env) {
 }
 
 /** The host's build reports on every app; a healthy build must have no warning, a faulty one is served anyway. */
-function reportFor(app, scenario, env) {
+function reportFor(app, scenario, env, omits) {
   if (app !== 'host') return false;
   return {
-    manifests: APPS.filter((a) => a !== 'host').map((a) =>
+    manifests: APPS.filter((a) => a !== 'host' && !omits.includes(a)).map((a) =>
       join(outDir(scenario.name, a, env), 'mf-manifest.json'),
     ),
     failOn: scenario.name === 'baseline' ? 'warning' : 'never',
@@ -104,6 +104,20 @@ function sharedFor(app, appDir, choices) {
       shared['react-dom/client'] = singleton(installedVersion('react-dom'));
     }
   }
+  if (choices.byHand) {
+    // `autoShare: false`: every share by hand, as a team that writes its `shared` itself does.
+    const { subpaths, inferContractRange } = choices.byHand;
+    for (const pkg of ['react', 'react-dom', 'zustand', '@concord/shared-state'])
+      shared[pkg] = singleton(installedVersion(pkg));
+    // Left out, enhanced infers the range from package.json: pnpm's `workspace:*`.
+    shared['@acme/contract'] = inferContractRange
+      ? { singleton: true }
+      : singleton(installedVersion('@acme/contract'));
+    if (subpaths) {
+      shared['react/jsx-runtime'] = singleton(installedVersion('react'));
+      shared['react-dom/client'] = singleton(installedVersion('react-dom'));
+    }
+  }
   if (choices.zustand.major === 4) {
     shared.zustand = {
       ...singleton(installedVersion('zustand4')),
@@ -111,7 +125,14 @@ function sharedFor(app, appDir, choices) {
       import: fallback('zustand4'),
     };
   }
-  if (choices.nanoid.shared) {
+  if (choices.nanoid.shared && choices.nanoid.import === false) {
+    // No copy of its own (the app need not even install it): it expects another app to provide nanoid.
+    shared.nanoid = {
+      requiredVersion: choices.nanoid.requiredVersion ?? '^5.1.16',
+      singleton: false,
+      import: false,
+    };
+  } else if (choices.nanoid.shared) {
     // Not a store library: shared only when a scenario says so, and never as a singleton.
     const alias = choices.nanoid.minor === '5.0' ? 'nanoid50' : 'nanoid';
     const version = installedVersion(alias);

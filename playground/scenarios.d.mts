@@ -14,9 +14,19 @@ export interface AppScenario {
   react?: { major?: 18 | 19 };
   /**
    * Whether this app shares nanoid (a library without state: the baseline bundles it privately), built on
-   * 5.1 (`nanoid`) or 5.0 (the `nanoid50` alias), as a non-singleton with `requiredVersion` (default `^<version>`).
+   * 5.1 (`nanoid`) or 5.0 (the `nanoid50` alias), as a non-singleton with `requiredVersion` (default `^<version>`);
+   * `import: false`: the app bundles no copy and expects another app to provide it.
    */
-  nanoid?: { shared?: boolean; minor?: '5.0' | '5.1'; requiredVersion?: string };
+  nanoid?: { shared?: boolean; minor?: '5.0' | '5.1'; requiredVersion?: string; import?: false };
+  /**
+   * Concord's `autoShare` off: the app lists its shares itself — react, react-dom, zustand, the contract and
+   * its library as singletons — with React's subpaths (`react/jsx-runtime`, `react-dom/client`) or not
+   * (`subpaths`, default true), and the contract's requiredVersion as written (`^<version>`) or left out for
+   * the bundler to infer from package.json (`inferContractRange`: Rspack then registers `workspace:*`).
+   */
+  byHand?: { subpaths?: boolean; inferContractRange?: boolean };
+  /** Host only: apps whose manifests the host's build report is not given (a stale list of manifests). */
+  reportOmits?: AppName[];
 }
 
 /** A finding a scenario must produce: at load time, in the host's build report, or in an app's build. */
@@ -47,7 +57,9 @@ export interface AppChoices {
   mode: Mode;
   zustand: { shared: boolean; major: 4 | 5; singleton: boolean };
   react: { major: 18 | 19 };
-  nanoid: { shared: boolean; minor: '5.0' | '5.1'; requiredVersion?: string };
+  nanoid: { shared: boolean; minor: '5.0' | '5.1'; requiredVersion?: string; import?: false };
+  byHand: { subpaths: boolean; inferContractRange: boolean } | undefined;
+  reportOmits: AppName[];
 }
 
 export declare const playgroundDir: string;

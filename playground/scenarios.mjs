@@ -256,6 +256,62 @@ export const SCENARIOS = Object.freeze([
       },
     ],
   },
+  {
+    // A team that writes its `shared` itself (Concord's autoShare off) on the Rspack remote: react and
+    // react-dom without their subpaths, so catalog's automatic JSX runtime and its createRoot come from its
+    // own bundle instead of the page's shares (CONCORD-428; enhanced shares only the keys listed); and the
+    // contract without a requiredVersion, which enhanced infers from package.json as pnpm's `workspace:*`
+    // (CONCORD-415). The runtime's satisfy never matches that range: Module Federation warns that the host's
+    // 1.2.0 does not satisfy catalog's `workspace:*` and hands it the singleton anyway.
+    name: 'catalog-shares-by-hand',
+    title:
+      'catalog (Rspack) shares by hand: react without its subpaths, and the contract with the `workspace:*` enhanced infers',
+    apps: { catalog: { byHand: { subpaths: false, inferContractRange: true } } },
+    expect: [
+      {
+        where: 'runtime',
+        code: 'CONCORD-201',
+        package: '@acme/contract',
+        apps: ['catalog', 'host'],
+        versions: ['1.2.0', 'workspace:*'],
+      },
+      {
+        where: 'build',
+        code: 'CONCORD-115',
+        package: '@acme/contract',
+        apps: ['catalog'],
+        versions: ['workspace:*'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-415',
+        package: '@acme/contract',
+        apps: ['catalog'],
+        versions: ['workspace:*'],
+      },
+      { where: 'report', code: 'CONCORD-428', package: 'react/jsx-runtime', apps: ['catalog'] },
+      { where: 'report', code: 'CONCORD-428', package: 'react-dom/client', apps: ['catalog'] },
+    ],
+  },
+  {
+    // The host's build report is given the manifests of cart and catalog only (a list gone stale when account
+    // was added): the host loads account, so the report names it as not checked (CONCORD-429). On the page
+    // account runs as usual, and its shares are seen by the runtime plugin, not predicted by the report.
+    name: 'host-report-misses-account',
+    title: "the host's build report is not given account's manifest: account is not checked",
+    apps: { host: { reportOmits: ['account'] } },
+    expect: [{ where: 'report', code: 'CONCORD-429', package: '', apps: ['host', 'account'] }],
+  },
+  {
+    // catalog (Rspack) declares nanoid with `import: false` — no copy of its own, the host is expected to
+    // provide it — but no app shares nanoid (the host bundles its own privately). The report names it
+    // (CONCORD-417). On the page Module Federation has no nanoid for catalog: asked for it, its loadShare
+    // finds nothing registered; catalog itself never imports nanoid, so it renders.
+    name: 'catalog-expects-nanoid',
+    title: 'catalog (Rspack) shares nanoid with `import: false` while no app provides nanoid',
+    apps: { catalog: { nanoid: { shared: true, import: false } } },
+    expect: [{ where: 'report', code: 'CONCORD-417', package: 'nanoid', apps: ['catalog'] }],
+  },
 ]);
 
 /** @param {string} name @returns {Scenario} */
@@ -307,5 +363,7 @@ export function appChoices(scenario, app) {
     zustand: { shared: true, major: 5, singleton: true, ...own.zustand },
     react: { major: 19, ...own.react },
     nanoid: { shared: false, minor: '5.1', ...own.nanoid },
+    byHand: own.byHand && { subpaths: true, inferContractRange: false, ...own.byHand },
+    reportOmits: own.reportOmits ?? [],
   };
 }

@@ -1,6 +1,8 @@
 // Each fault scenario: at load time Concord's runtime plugin records the expected codes, each naming the
 // package, the apps involved with their bundlers, and the versions — and nothing else.
-import { APP_INFO } from '../../../playground/scenarios.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_INFO, outDir } from '../../../playground/scenarios.mjs';
 import { expect, openShop, test, waitForRemote } from '../../fixtures';
 import { type Diagnostic, diagnostics, named } from '../../page-globals';
 
@@ -16,7 +18,9 @@ test('Concord names the fault with its code, apps, bundlers and versions', async
   scenario,
 }, testInfo) => {
   const expected = scenario.expect.filter((finding) => finding.where === 'runtime');
-  expect(expected.length, `scenario ${scenario.name} declares no runtime finding`).toBeGreaterThan(0);
+  // A scenario whose fault only the build report can see (an app it was not given) declares none: the
+  // page must then have no finding at all, which the loop below cannot check.
+  if (expected.length === 0) expect(await diagnostics(page)).toEqual([]);
   for (const finding of expected) {
     const apps = finding.apps.map((app) => `${app} (${APP_INFO[app].bundler})`);
     const matches = (list: Diagnostic[]) =>
@@ -49,8 +53,23 @@ test('Concord reports nothing beyond the fault', async ({ page, scenario }) => {
   const expected = new Set(
     scenario.expect.filter((f) => f.where === 'runtime').map((f) => `${f.code} ${f.package}`),
   );
+  // Beside the fault, the build report names @module-federation/vite's start-order race (CONCORD-430: a Vite
+  // remote may seed its own copy of the host's singleton). On a load that loses it, CONCORD-202 reports the
+  // second copy, which is expected when it is of that package, between the apps the report named.
+  const report = JSON.parse(
+    readFileSync(join(outDir(scenario.name, 'host'), 'concord-report.json'), 'utf8'),
+  ) as { findings: { code: string; package?: string; apps?: string[] }[] };
+  const named430 = (d: Diagnostic): boolean =>
+    d.code === 'CONCORD-202' &&
+    (d.copies?.length ?? 0) > 1 &&
+    report.findings.some(
+      (f) =>
+        f.code === 'CONCORD-430' &&
+        f.package === d.package &&
+        (d.copies ?? []).every((c) => f.apps?.includes(c.app)),
+    );
   const unexpected = (await diagnostics(page))
-    .filter((d) => !expected.has(`${d.code} ${d.package}`))
+    .filter((d) => !expected.has(`${d.code} ${d.package}`) && !named430(d))
     .map((d) => ({ code: d.code, package: d.package, ...named(d) }));
   expect(unexpected).toEqual([]);
 });
