@@ -5,31 +5,9 @@ import { join } from 'node:path';
 import { createDiagnosticLogger, REPORT_DEFAULTS, runBuildReport } from '@concord/build-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeApp, removeApps } from './helpers/app';
+import { zustandManifest as manifest } from './helpers/manifest';
 
 afterAll(removeApps);
-
-const manifest = (
-  app: string,
-  zustand: { version: string; requiredVersion: string },
-  remotes: string[] = [],
-) =>
-  JSON.stringify({
-    id: app,
-    name: app,
-    metaData: {
-      name: app,
-      remoteEntry: { name: 'remoteEntry.js', path: '', type: 'module' },
-      pluginVersion: '1.23.8',
-    },
-    shared: [{ id: `${app}:zustand`, name: 'zustand', singleton: true, ...zustand, assets: {} }],
-    remotes: remotes.map((name) => ({
-      federationContainerName: name,
-      moduleName: 'mount',
-      alias: name,
-      entry: `http://127.0.0.1:1/${name}/mf-manifest.json`,
-    })),
-    exposes: [],
-  });
 
 /** The build of "shell" (which loads cart, catalog and billing) before any remote is built. */
 async function shellBuiltFirst(manifests: string[]) {

@@ -3,22 +3,9 @@ import { join } from 'node:path';
 import { createDiagnosticLogger, REPORT_DEFAULTS, reportInputs, runBuildReport } from '@concord/build-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeApp, removeApps } from './helpers/app';
+import { zustandManifest as manifest } from './helpers/manifest';
 
 afterAll(removeApps);
-
-const manifest = (app: string, zustand: { version: string; requiredVersion: string }) =>
-  JSON.stringify({
-    id: app,
-    name: app,
-    metaData: {
-      name: app,
-      remoteEntry: { name: 'remoteEntry.js', path: '', type: 'module' },
-      pluginVersion: '1.23.8',
-    },
-    shared: [{ id: `${app}:zustand`, name: 'zustand', singleton: true, ...zustand, assets: {} }],
-    remotes: [],
-    exposes: [],
-  });
 
 function setup() {
   const root = makeApp({});
