@@ -1,22 +1,26 @@
 // Each fault scenario: at load time Concord's runtime plugin records the expected codes, each naming the
-// package, the apps involved with their bundlers, and the versions — and nothing else.
+// package, the apps involved with their bundlers, and the versions — and nothing else. One page load for both
+// checks (two steps of one test): the page is read after every remote, the late one included, reported.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_INFO, outDir } from '../../../playground/scenarios.mjs';
+import type { Page, TestInfo } from '@playwright/test';
+import { APP_INFO, outDir, type Scenario } from '../../../playground/scenarios.mjs';
 import { expect, openShop, test, waitForRemote } from '../../fixtures';
 import { type Diagnostic, diagnostics, named } from '../../page-globals';
 
-test.beforeEach(async ({ page }) => {
+test('Concord names the fault with its code, apps, bundlers and versions, and reports nothing beyond it', async ({
+  page,
+  scenario,
+}, testInfo) => {
   await openShop(page);
   // The late remote too: its container joins the share scope after the first checks ran.
   await page.getByRole('button', { name: 'Open account' }).click();
   await waitForRemote(page, 'account');
+  await test.step('the fault, named', () => namesTheFault(page, scenario, testInfo));
+  await test.step('nothing beyond the fault', () => nothingBeyond(page, scenario));
 });
 
-test('Concord names the fault with its code, apps, bundlers and versions', async ({
-  page,
-  scenario,
-}, testInfo) => {
+async function namesTheFault(page: Page, scenario: Scenario, testInfo: TestInfo) {
   const expected = scenario.expect.filter((finding) => finding.where === 'runtime');
   // A scenario whose fault only the build report can see (an app it was not given) declares none: the
   // page must then have no finding at all, which the loop below cannot check.
@@ -47,9 +51,9 @@ test('Concord names the fault with its code, apps, bundlers and versions', async
   const screenshot = testInfo.outputPath(`${scenario.name}.png`);
   await page.screenshot({ path: screenshot, fullPage: true });
   await testInfo.attach(scenario.name, { path: screenshot, contentType: 'image/png' });
-});
+}
 
-test('Concord reports nothing beyond the fault', async ({ page, scenario }) => {
+async function nothingBeyond(page: Page, scenario: Scenario) {
   const expected = new Set(
     scenario.expect.filter((f) => f.where === 'runtime').map((f) => `${f.code} ${f.package}`),
   );
@@ -72,4 +76,4 @@ test('Concord reports nothing beyond the fault', async ({ page, scenario }) => {
     .filter((d) => !expected.has(`${d.code} ${d.package}`) && !named430(d))
     .map((d) => ({ code: d.code, package: d.package, ...named(d) }));
   expect(unexpected).toEqual([]);
-});
+}
