@@ -54,4 +54,6 @@ test('the Shared state timeline lists rejected writes with code, slice and write
   // A rejected write changes nothing: the cart's count and version are what the bus says.
   await expect(bus.locator('tr[data-slice="cart"]')).toContainText('{"count":0}');
   expect(await page.evaluate(() => globalThis.__ACME__!.host.get('session').token)).toBeNull();
+  // CONCORD_UPDATE_SCREENSHOT=1 refreshes docs/panel-timeline.png (the view with the two rejected writes).
+  if (process.env.CONCORD_UPDATE_SCREENSHOT) await page.screenshot({ path: '../docs/panel-timeline.png' });
 });
