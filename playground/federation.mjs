@@ -35,7 +35,8 @@ export function buildContext(app, appDir, env = process.env) {
       report: reportFor(app, scenario, env, choices.reportOmits),
       // The demo and the e2e specs serve production builds: the panel is asked for explicitly. It stays
       // closed until clicked, so the specs that drive the shop never find it over a button.
-      overlay: { enabled: true, openOnError: false },
+      // CONCORD_PLAYGROUND_OVERLAY=off builds without it (the panel's cost bench, on its own port base).
+      overlay: env.CONCORD_PLAYGROUND_OVERLAY === 'off' ? false : { enabled: true, openOnError: false },
     },
   };
 }

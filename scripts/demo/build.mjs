@@ -110,7 +110,13 @@ function run(command, args, options, logFile, what) {
 
 function inputsHash(scenario, env) {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ scenario, port: env.CONCORD_PORT_BASE ?? null }));
+  hash.update(
+    JSON.stringify({
+      scenario,
+      port: env.CONCORD_PORT_BASE ?? null,
+      overlay: env.CONCORD_PLAYGROUND_OVERLAY ?? null,
+    }),
+  );
   const inputs = [
     join(playgroundDir, 'scenarios.mjs'),
     join(playgroundDir, 'federation.mjs'),
