@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createDiagnosticLogger, REPORT_DEFAULTS, runBuildReport } from '@concord/build-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeApp, removeApps } from './helpers/app';
+import { recordingLogger } from './helpers/logger';
 import { zustandManifest as manifest } from './helpers/manifest';
 
 afterAll(removeApps);
@@ -12,15 +13,7 @@ afterAll(removeApps);
 /** The build of "shell" (which loads cart, catalog and billing) before any remote is built. */
 async function shellBuiltFirst(manifests: string[]) {
   const root = makeApp({});
-  const lines: { level: string; text: string }[] = [];
-  const logger = createDiagnosticLogger(
-    {
-      info: (text) => lines.push({ level: 'info', text }),
-      warn: (text) => lines.push({ level: 'warn', text }),
-      error: (text) => lines.push({ level: 'error', text }),
-    },
-    { color: false },
-  );
+  const { lines, logger } = recordingLogger();
   writeFileSync(
     join(root, 'shell.json'),
     manifest('shell', { version: '5.1.0', requiredVersion: '^5.1.0' }, ['cart', 'catalog', 'billing']),

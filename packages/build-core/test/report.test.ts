@@ -1,23 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDiagnosticLogger, REPORT_DEFAULTS, reportInputs, runBuildReport } from '@concord/build-core';
+import { REPORT_DEFAULTS, reportInputs, runBuildReport } from '@concord/build-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeApp, removeApps } from './helpers/app';
+import { recordingLogger } from './helpers/logger';
 import { zustandManifest as manifest } from './helpers/manifest';
 
 afterAll(removeApps);
 
 function setup() {
   const root = makeApp({});
-  const lines: { level: string; text: string }[] = [];
-  const logger = createDiagnosticLogger(
-    {
-      info: (text) => lines.push({ level: 'info', text }),
-      warn: (text) => lines.push({ level: 'warn', text }),
-      error: (text) => lines.push({ level: 'error', text }),
-    },
-    { color: false },
-  );
+  const { lines, logger } = recordingLogger();
   writeFileSync(join(root, 'cart.json'), manifest('cart', { version: '5.1.0', requiredVersion: '^5.1.0' }));
   writeFileSync(join(root, 'host.json'), manifest('host', { version: '4.5.7', requiredVersion: '^4.5.0' }));
   return { root, lines, logger };
