@@ -8,7 +8,7 @@
 // per-round ratios. Run: `npm run bench -- panel-page`.
 import { loadavg } from 'node:os';
 import { APPS, appOrigin, appPort, outDir } from '../../../playground/scenarios.mjs';
-import { chromiumArgs } from '../../../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { loadChromium, waitForShop } from '../../../scripts/demo/browser.mjs';
 import { buildScenario } from '../../../scripts/demo/build.mjs';
 import { closeAll, serveDir } from '../../../scripts/demo/serve.mjs';
@@ -39,9 +39,12 @@ for (const [name, vars] of Object.entries(VARIANTS)) {
   );
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-/** One load in a fresh context: milliseconds to `load` and to the shop ready, and the JS fetched by then. */
-async function load(url) {
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+/**
+ * One load in a fresh context: milliseconds to `load` and to the shop ready, the JS fetched by then, and whether
+ * a script named like the panel's views chunk was fetched (after clicking the badge, when `open`).
+ */
+async function load(url, { open = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const scripts = [];
@@ -58,6 +61,10 @@ async function load(url) {
       .reduce((n, e) => n + e.encodedBodySize, 0);
     return { load: nav.loadEventEnd, ready: performance.now(), js };
   });
+  if (open) {
+    await page.getByTestId('concord-badge').click();
+    await page.getByTestId('concord-panel').waitFor({ timeout: 30_000 });
+  }
   out.panelChunk = scripts.some((s) => /panel/i.test(s.split('/').pop() ?? ''));
   await context.close();
   return out;
@@ -74,20 +81,7 @@ const runs = { panel: [], none: [] };
 for (let i = 0; i < ROUNDS; i++)
   for (const name of i % 2 ? ['none', 'panel'] : ['panel', 'none']) runs[name].push(await load(hosts[name]));
 // The detector is not blind: opening the panel does fetch its views chunk.
-const opened = await (async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const scripts = [];
-  page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') scripts.push(r.url());
-  });
-  await page.goto(hosts.panel, { waitUntil: 'load' });
-  await waitForShop(page, 60_000);
-  await page.getByTestId('concord-badge').click();
-  await page.getByTestId('concord-panel').waitFor({ timeout: 30_000 });
-  await context.close();
-  return scripts.some((u) => /panel/i.test(u.split('/').pop() ?? ''));
-})();
+const opened = (await load(hosts.panel, { open: true })).panelChunk;
 await browser.close();
 await closeAll(servers);
 
