@@ -103,17 +103,18 @@ function predicted(report: ReportJson, row: ReportJson['matrix'][number], cell: 
   const answers = [outcome(cell)];
   if (members.has(cell.app))
     for (const c of row.cells) if (c.app !== cell.app && members.has(c.app)) answers.push(outcome(c));
+  const predictions = answers.flatMap((a) => counts.map((n) => ({ ...a, copies: n })));
   // CONCORD-430 names @module-federation/vite's start-order race: each Vite remote it lists (after the host)
-  // may seed its own copy of the host's version, so the page holds one more copy per remote that lost it,
-  // and a Vite consumer may run the copy its container filed first.
+  // may seed its own copy of the host's version beside the host's, so on such a load the page holds one to
+  // k more copies, and a Vite consumer may run the seeded copy its container filed first.
   const seeders = seedRace(report, row)?.slice(1) ?? [];
-  for (let k = 1; k <= seeders.length; k++) counts.push(copies.size + k);
-  if (seeders.length > 0)
-    for (const app of seeders) {
-      const c = row.cells.find((x) => x.app === app);
-      if (c?.version) answers.push({ version: c.version, provider: app });
-    }
-  return answers.flatMap((a) => counts.map((n) => ({ ...a, copies: n })));
+  const raced = seeders.map((_, k) => copies.size + k + 1);
+  const seeded = seeders.flatMap((app) => {
+    const version = row.cells.find((x) => x.app === app)?.version;
+    return version ? [{ version, provider: app }] : [];
+  });
+  for (const a of [...answers, ...seeded]) for (const n of raced) predictions.push({ ...a, copies: n });
+  return predictions;
 }
 
 /** The apps of a CONCORD-430 finding on `row`'s package (the host first, then the Vite remotes), if any. */
