@@ -29,8 +29,10 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
     // `CONCORD-303` as text, or shared-state's `fail(303, …)`, `report(317, …)`, `code = 315` (the number alone is shorter in its bundle).
     for (const m of readFileSync(file, 'utf8').matchAll(
       /CONCORD-(\d{3})|\b(?:(?:fail|report)\(\s*|code = )(\d{3})\b/g,
-    ))
-      used.set(`CONCORD-${m[1] ?? m[2]}`, [...(used.get(`CONCORD-${m[1] ?? m[2]}`) ?? []), file]);
+    )) {
+      const code = `CONCORD-${m[1] ?? m[2]}`;
+      used.set(code, [...(used.get(code) ?? []), file]);
+    }
   }
 }
 
