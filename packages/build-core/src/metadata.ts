@@ -27,7 +27,7 @@ export function buildMetadata(
     mode: options.mode,
     autoShare: augmentation.autoShare,
     ...(contract?.metadata ? { contract: contract.metadata } : {}),
-    owns: ownedSlices(augmentation.app, contract?.metadata),
+    owns: [...new Set([...ownedSlices(augmentation.app, contract?.metadata), ...options.owns])],
     reads: [...options.reads],
     shared: { ...augmentation.shared },
     ...(augmentation.removed.length ? { removed: [...augmentation.removed] } : {}),

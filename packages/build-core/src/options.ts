@@ -100,6 +100,14 @@ export interface ConcordOptions {
    */
   reads?: string[];
   /**
+   * Slices this app writes besides those the contract names it the owner of. Only the contract's owner may
+   * write a slice on the page (another app's write is rejected, CONCORD-303), so the report flags a slice
+   * listed here whose owner is another app, or that two apps claim (CONCORD-424): declare what the code
+   * writes, and a slice moved in the contract but not in the app fails CI instead of the page.
+   * @default [] (the app owns exactly the slices whose `owner` is its name)
+   */
+  owns?: string[];
+  /**
    * Share every watched library the app depends on as a singleton. With `false`, a watched library left
    * out of `shared` is only reported (CONCORD-106).
    * @default true
@@ -177,6 +185,7 @@ export interface ResolvedConcordOptions {
   packages: Readonly<Record<string, { mode?: ConcordMode }>>;
   watch: readonly string[];
   reads: readonly string[];
+  owns: readonly string[];
   autoShare: boolean;
   beacons: boolean;
   report: Readonly<ResolvedReportOptions> | false;
@@ -206,6 +215,7 @@ export const OPTION_DEFAULTS = Object.freeze({
   packages: Object.freeze({}),
   watch: Object.freeze([]) as readonly string[],
   reads: Object.freeze([]) as readonly string[],
+  owns: Object.freeze([]) as readonly string[],
   autoShare: true,
   beacons: true,
   report: REPORT_DEFAULTS,
@@ -221,6 +231,7 @@ const REPORT_KEYS = new Set(Object.keys(REPORT_DEFAULTS));
 // npm's rules for a package name (validate-npm-package-name, new packages): lower case, url-safe.
 const PACKAGE_NAME = /^(?:@[a-z0-9-*~][a-z0-9-*._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 const READ_PATH = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)?$/;
+const SLICE_NAME = /^[A-Za-z_$][\w$-]*$/;
 
 /** Whether `name` is a valid npm package name. */
 export const isPackageName = (name: unknown): name is string =>
@@ -360,6 +371,9 @@ export function resolveOptions(user: ConcordOptions | undefined = {}): ResolvedC
   const reads = strings('concord.reads', user.reads);
   for (const path of reads)
     if (!READ_PATH.test(path)) throw invalidOption('concord.reads', show(path), 'a slice or "slice.field"');
+  const owns = strings('concord.owns', user.owns);
+  for (const slice of owns)
+    if (!SLICE_NAME.test(slice)) throw invalidOption('concord.owns', show(slice), 'the name of a slice');
   if (user.app !== undefined && (typeof user.app !== 'string' || user.app === ''))
     throw invalidOption('concord.app', show(user.app), 'a non-empty string');
   if (user.root !== undefined && (typeof user.root !== 'string' || user.root === ''))
@@ -377,6 +391,7 @@ export function resolveOptions(user: ConcordOptions | undefined = {}): ResolvedC
     packages: resolvePackages(user.packages),
     watch,
     reads,
+    owns,
     autoShare: bool('concord.autoShare', user.autoShare, OPTION_DEFAULTS.autoShare),
     beacons: bool('concord.beacons', user.beacons, OPTION_DEFAULTS.beacons),
     report: resolveReport(user.report),

@@ -1,4 +1,11 @@
-import { checkReads, findInstalled, loadContract, ownedSlices } from '@concord/build-core';
+import {
+  buildMetadata,
+  checkReads,
+  findInstalled,
+  loadContract,
+  ownedSlices,
+  resolveOptions,
+} from '@concord/build-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeApp, removeApps } from './helpers/app';
 
@@ -93,5 +100,26 @@ describe('reads and owns', () => {
   it('lists the slices the app owns', () => {
     expect(ownedSlices('cart', description)).toEqual(['cart']);
     expect(ownedSlices('catalog', description)).toEqual([]);
+  });
+
+  it('writes the slices the contract gives the app and those it claims in `owns` into the metadata', () => {
+    const owns = (app: string, claimed: string[]) =>
+      buildMetadata(
+        {
+          app,
+          bundler: 'vite',
+          autoShare: true,
+          shared: {},
+          removed: [],
+          watched: [],
+          dependencies: {},
+        } as never,
+        resolveOptions({ owns: claimed }),
+        { metadata: { package: '@acme/contract', ...description }, diagnostics: [] },
+        '0.0.0',
+      ).owns;
+    expect(owns('cart', [])).toEqual(['cart']);
+    expect(owns('cart', ['theme', 'cart'])).toEqual(['cart', 'theme']);
+    expect(owns('catalog', ['theme'])).toEqual(['theme']);
   });
 });

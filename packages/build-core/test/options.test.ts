@@ -22,11 +22,13 @@ describe('resolveOptions', () => {
       report: ['../host/dist/mf-manifest.json'],
       watch: ['mobx', 'mobx'],
       reads: ['theme', 'session.user'],
+      owns: ['theme', 'theme'],
     });
     expect(resolved.contract).toEqual({ package: '@acme/contract' });
     expect(resolved.report).toEqual({ ...REPORT_DEFAULTS, manifests: ['../host/dist/mf-manifest.json'] });
     expect(resolved.watch).toEqual(['mobx']);
     expect(resolved.reads).toEqual(['theme', 'session.user']);
+    expect(resolved.owns).toEqual(['theme']);
     expect(resolveOptions({ report: false }).report).toBe(false);
     expect(resolveOptions({ contract: { package: '@acme/c', export: 'acme' } }).contract).toEqual({
       package: '@acme/c',
@@ -76,6 +78,8 @@ describe('resolveOptions', () => {
     [{ docsUrl: 'docs/diagnostics.md' }, 'CONCORD-101', /`concord\.docsUrl` is "docs\/diagnostics\.md"/],
     [{ contract: 'Not A Package' }, 'CONCORD-101', /`concord\.contract` is "Not A Package"/],
     [{ reads: ['theme..x'] }, 'CONCORD-101', /`concord\.reads` is "theme\.\.x"/],
+    [{ owns: ['session.user'] }, 'CONCORD-101', /`concord\.owns` is "session\.user".*the name of a slice/],
+    [{ owns: 'theme' }, 'CONCORD-101', /`concord\.owns` is "theme".*an array of strings/],
     [{ autoShare: 'yes' }, 'CONCORD-101', /`concord\.autoShare` is "yes".*true or false/],
     [
       { watch: ['Zustand'] },
