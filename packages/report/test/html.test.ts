@@ -4,11 +4,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, parseManifest, type Report, renderHtml } from '@concord/report';
+import { analyze, fromManifestObject, parseManifest, type Report, renderHtml } from '@concord/report';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The same Chromium and flags as the e2e suite and the demo check.
 import { chromiumArgs as ARGS, chromiumPath as CHROMIUM } from '../../../scripts/chromium.mjs';
+import { driftFleet } from '../bench/drift-fleet.mjs';
 import { everyFinding, XSS, xssFiles } from './helpers/scenarios';
 
 // Real Chromium on a shared 2-core machine: page loads can take seconds, so no test relies on the 5 s default.
@@ -172,5 +173,75 @@ describe('the page for a report with every finding', BROWSER, () => {
     const html = renderHtml(report);
     expect(html).not.toMatch(/\b(src|href)="(?!data:)/);
     expect(Buffer.byteLength(html)).toBeLessThan(64 * 1024);
+  });
+});
+
+// Past 24 apps a column per app stops being readable (and a fleet's 120,000 cells make every filter change re-style
+// the page): the matrix groups each package's apps by outcome instead.
+describe('the page for a fleet of 40 apps', BROWSER, () => {
+  let report: Report;
+  let opened: Opened;
+  const VERDICTS: Record<string, string> = {
+    ok: 'ok',
+    mismatch: 'mismatch',
+    'own-copy': 'own copy',
+    private: 'private copy',
+    unprovided: 'nobody provides it',
+    absent: 'not shared',
+  };
+  const rows = (page: Page) =>
+    page.locator('#matrix tbody tr').evaluateAll((trs) =>
+      trs
+        .filter((tr) => !(tr as HTMLElement).hidden)
+        .map((tr) => ({
+          package: tr.querySelector('th')!.firstChild!.textContent!,
+          apps: (tr as HTMLElement).dataset.apps!.split(' ').map(Number),
+          provides: (tr as HTMLTableRowElement).cells[2]!.textContent!,
+          verdict: (tr as HTMLTableRowElement).cells[5]!.textContent!,
+        })),
+    );
+  beforeAll(async () => {
+    report = analyze(driftFleet(40).map((m) => fromManifestObject(m, `${m.name}/mf-manifest.json`)));
+    opened = await open('fleet.html', renderHtml(report));
+  });
+  afterAll(() => opened.page.close());
+
+  it("has one row per package and outcome, and each package's rows stand for every app once", async () => {
+    const { page, errors } = opened;
+    expect(errors).toEqual([]);
+    expect(await page.locator('#matrix thead th[data-app]').count()).toBe(0);
+    const all = await rows(page);
+    expect(all.length).toBeGreaterThan(report.matrix.length);
+    expect(all.length).toBeLessThan(report.matrix.length * report.apps.length);
+    for (const row of report.matrix) {
+      const apps = all.filter((r) => r.package === row.package).flatMap((r) => r.apps);
+      expect(
+        apps.sort((a, b) => a - b),
+        row.package,
+      ).toEqual(report.apps.map((_, i) => i));
+    }
+  });
+
+  it("shows, with an app picked, that app's own row of each package: its version and verdict", async () => {
+    const { page } = opened;
+    const app = 17;
+    await page.selectOption('#filter-app', { label: report.apps[app]!.name });
+    await expect.poll(async () => (await rows(page)).length).toBe(report.matrix.length);
+    const shown = await rows(page);
+    for (const row of report.matrix) {
+      const cell = row.cells[app]!;
+      const mine = shown.find((r) => r.package === row.package)!;
+      expect(mine.apps).toContain(app);
+      expect(mine.verdict, row.package).toBe(VERDICTS[cell.verdict]);
+      if (cell.verdict !== 'absent') expect(mine.provides, row.package).toBe(cell.version ?? '—');
+    }
+    const expected = report.findings.filter((f) => f.apps?.includes(report.apps[app]!.name)).length;
+    expect(await visible(page, '#findings > li')).toBe(expected);
+    await page.selectOption('#filter-app', '');
+    await page.selectOption('#filter-package', { label: 'zustand' });
+    await expect
+      .poll(async () => new Set((await rows(page)).map((r) => r.package)))
+      .toEqual(new Set(['zustand']));
+    await page.selectOption('#filter-package', '');
   });
 });

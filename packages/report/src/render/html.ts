@@ -1,6 +1,7 @@
 import type { Finding, MatrixCell, Report } from '../types';
 import { html, SafeHtml } from './escape';
 import { CSS, SCRIPT, SCRIPT_HASH } from './html-assets';
+import { type Outcome, outcomes } from './outcomes';
 import { summaryLine } from './terminal';
 
 // No network, no inline handlers, only the page's own script (by hash): even a string that escaped escaping
@@ -60,21 +61,7 @@ ${report.findings.map((f) => findingItem(f, pkgIndex, appIndex))}
 </section>
 <section>
 <h2>Shared packages × apps</h2>
-<p><small>Each cell: the version the app provides, its requiredVersion, whether it is a singleton, and what the
-runtime's default <code>version-first</code> strategy hands it.</small></p>
-<div class="wrap">
-<table id="matrix">
-<thead><tr><th>package</th>${report.apps.map((a, i) => html`<th data-app="${i}" class="name">${a.name}<br><small>${a.bundler}${a.concord ? '' : ', no Concord metadata'}</small></th>`)}</tr></thead>
-<tbody>
-${report.matrix.map(
-  (row) =>
-    html`<tr data-package="${pkgIndex.get(row.package)}"><th scope="row" class="name">${row.package}${row.watched ? html`<br><small>store library</small>` : ''}</th>${row.cells.map(
-      (cell, i) => html`<td data-app="${i}">${cellBody(cell)}</td>`,
-    )}</tr>
-`,
-)}</tbody>
-</table>
-</div>
+${report.apps.length > APP_COLUMNS ? outcomeTable(report, pkgIndex) : appTable(report, pkgIndex)}
 </section>
 <section>
 <h2>Inputs</h2>
@@ -93,6 +80,77 @@ ${report.rejected.map((r) => html`<li class="error"><code>${r.input}</code>: not
 // Our own constant stylesheet and script: the only markup not built through `html`.
 const STYLE = new SafeHtml(CSS);
 const SCRIPT_TAG_BODY = new SafeHtml(SCRIPT);
+
+/**
+ * Up to this many apps the matrix has one column per app; a larger fleet gets one row per package and outcome
+ * (the apps that provide, require and get the same thing), which stays readable — and quick to filter in a
+ * browser — at thousands of apps.
+ */
+export const APP_COLUMNS = 24;
+
+/** One column per app: each cell what that app provides, requires and gets. */
+function appTable(report: Report, pkgIndex: Map<string, string>): SafeHtml {
+  return html`<p><small>Each cell: the version the app provides, its requiredVersion, whether it is a singleton, and what the
+runtime's default <code>version-first</code> strategy hands it.</small></p>
+<div class="wrap">
+<table id="matrix">
+<thead><tr><th>package</th>${report.apps.map((a, i) => html`<th data-app="${i}" class="name">${a.name}<br><small>${a.bundler}${a.concord ? '' : ', no Concord metadata'}</small></th>`)}</tr></thead>
+<tbody>
+${report.matrix.map(
+  (row) =>
+    html`<tr data-package="${pkgIndex.get(row.package)}">${packageHeader(row)}${row.cells.map(
+      (cell, i) => html`<td data-app="${i}">${cellBody(cell)}</td>`,
+    )}</tr>
+`,
+)}</tbody>
+</table>
+</div>
+`;
+}
+
+/** One row per package and outcome, with the apps of that outcome: the fleet layout. */
+function outcomeTable(report: Report, pkgIndex: Map<string, string>): SafeHtml {
+  const names = report.apps.map((a) => a.name);
+  return html`<p><small>${report.apps.length} apps are too many for one column each: every row is one outcome of a package —
+the apps that provide the same version, require the same range and get the same copy from the runtime's default
+<code>version-first</code> strategy. Pick an app above to see its own row for each package.</small></p>
+<div class="wrap">
+<table id="matrix" class="outcomes">
+<thead><tr><th>package</th><th>apps</th><th>provides</th><th>requires</th><th>gets</th><th>verdict</th></tr></thead>
+<tbody>
+${report.matrix.map((row) =>
+  outcomes(row).map(
+    (o) =>
+      html`<tr data-package="${pkgIndex.get(row.package)}" data-apps="${o.apps.join(' ')}">${packageHeader(row)}<td>${appList(o, names)}</td>${outcomeBody(o)}</tr>
+`,
+  ),
+)}</tbody>
+</table>
+</div>
+`;
+}
+
+function packageHeader(row: Report['matrix'][number]): SafeHtml {
+  return html`<th scope="row" class="name">${row.package}${row.watched ? html`<br><small>store library</small>` : ''}</th>`;
+}
+
+/** A few names inline; more folded behind their count, so a 2,000-app group does not fill the page. */
+function appList(o: Outcome, names: string[]): SafeHtml {
+  const list = o.apps.map((i, n) => html`${n ? ', ' : ''}<span class="name">${names[i]}</span>`);
+  const count = `${o.apps.length} app${o.apps.length === 1 ? '' : 's'}`;
+  return o.apps.length <= INLINE_APPS
+    ? html`${list}`
+    : html`<details><summary>${count}</summary>${list}</details>`;
+}
+const INLINE_APPS = 6;
+
+function outcomeBody(o: Outcome): SafeHtml {
+  if (o.verdict === 'absent') return html`<td></td><td></td><td></td><td>not shared</td>`;
+  const gets = o.provider
+    ? html`${o.provider.version} from ${o.provider.app === null ? 'itself' : html`<span class="name">${o.provider.app}</span>`}`
+    : '';
+  return html`<td class="name">${o.version ?? '—'}</td><td><span class="name">${o.requiredVersion ?? 'any'}</span>${o.singleton ? ' · singleton' : ''}</td><td>${gets}</td><td class="v-${o.verdict}">${VERDICT[o.verdict]}</td>`;
+}
 
 function findingPackages(findings: Finding[]): string[] {
   return findings.flatMap((f) => (f.package !== undefined ? [f.package] : []));
