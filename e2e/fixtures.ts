@@ -6,6 +6,19 @@ import { getScenario, type Scenario } from '../playground/scenarios.mjs';
 import { waitForShop } from '../scripts/demo/browser.mjs';
 import { buildErrorFile } from '../scripts/demo/build.mjs';
 
+/**
+ * Pages on which the panel's behaviour beyond its content is checked (auto-open, axe, screenshots): every way a
+ * finding reaches the page — none (the baseline, and a fault only the build report sees), a duplicate in warn
+ * mode, and a remote refused in throw mode. The panel's markup is one code path; its content is checked on
+ * every scenario.
+ */
+export const REPRESENTATIVE_PAGES: ReadonlySet<string> = new Set([
+  'baseline',
+  'host-report-misses-account',
+  'catalog-unshared-zustand',
+  'cart-strict',
+]);
+
 export interface ScenarioOptions {
   /** Set per project in playwright.config.ts. */
   scenarioName: string;

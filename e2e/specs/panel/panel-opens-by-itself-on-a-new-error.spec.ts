@@ -6,7 +6,7 @@
 // baseline) it stays closed and its code is not even loaded.
 import type { Page } from '@playwright/test';
 import { waitForShop } from '../../../scripts/demo/browser.mjs';
-import { expect, test } from '../../fixtures';
+import { expect, REPRESENTATIVE_PAGES, test } from '../../fixtures';
 import { diagnostics } from '../../page-globals';
 
 /**
@@ -22,21 +22,13 @@ const readNow = (page: Page) =>
 /** Whether the element focused in the document is the overlay's host (the panel or badge has the focus). */
 const focusInOverlay = (page: Page) => page.evaluate(() => document.activeElement?.id === 'concord-overlay');
 
-const AUTO_OPEN_PAGES = new Set([
-  'baseline',
-  'host-report-misses-account',
-  'catalog-unshared-zustand',
-  'cart-strict',
-]);
-
 test('the panel opens by itself on a new error finding, keeps the page focus, and stays closed without one', async ({
   page,
   scenario,
 }) => {
-  // Four pages cover both halves and every way an error reaches the page (the panel's content on every
-  // scenario is panel-shows-what-the-page-knows's): none (the baseline, and a fault only the build report
-  // sees), a duplicate in warn mode, and a remote refused in throw mode.
-  test.skip(!AUTO_OPEN_PAGES.has(scenario.name), 'the auto-open is checked on four representative pages');
+  // The representative pages cover both halves and every way an error reaches the page (the panel's content
+  // on every scenario is panel-shows-what-the-page-knows's).
+  test.skip(!REPRESENTATIVE_PAGES.has(scenario.name), 'the auto-open is checked on the representative pages');
   test.setTimeout(120_000);
   await page.goto('/?concord-open-on-error=true');
   await waitForShop(page);
