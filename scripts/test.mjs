@@ -59,11 +59,16 @@ step('types', () => record('types (tsc -b)', run(['exec', 'tsc', '-b'])));
 for (const p of packages)
   step(`publint ${p}`, () => record(`publint ${p}`, run(['--dir', `packages/${p}`, 'run', 'publint'])));
 
-step('unit', () => vitest('unit (vitest)', 'vitest.json', ['--reporter=default']));
-// The same package tests against the built dist/ (no `@concord/source` condition): what users install.
+// The repository's own tests (docs, README, builtins) on the sources.
+step('unit', () =>
+  vitest('unit: repository (vitest)', 'vitest.json', ['--project', 'repo', '--reporter=default']),
+);
+// Every package's tests against the built dist/ (no `@concord/source` condition): what users install, built by
+// the build step above from the same sources. They run once, here: `npm run unit` runs them on the sources
+// while developing (the same tests; `tsc -b` checks the sources' types).
 step('unit-dist', () =>
   vitest(
-    'unit against dist (vitest)',
+    'unit: packages against dist (vitest)',
     'vitest-dist.json',
     [...packages.flatMap((p) => ['--project', p]), '--reporter=dot'],
     { CONCORD_TEST_DIST: '1' },
