@@ -21,6 +21,7 @@ export interface ConcordBuildOptions {
   root: string;
   mode: Mode;
   reads: string[];
+  owns: string[];
   autoShare: boolean;
   report: false | { manifests: string[]; failOn: 'error' | 'warning' | 'never' };
 }

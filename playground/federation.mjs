@@ -29,7 +29,8 @@ export function buildContext(app, appDir, env = process.env) {
       contract: '@acme/contract',
       root: appDir,
       mode: choices.mode,
-      reads: READS[app],
+      reads: [...READS[app], ...choices.contract.reads],
+      owns: choices.contract.owns,
       // A remote that leaves zustand out of `shared` turns Concord's automatic sharing off.
       autoShare: choices.zustand.shared && !ownReact && !choices.byHand,
       report: reportFor(app, scenario, env, choices.reportOmits),

@@ -27,6 +27,12 @@ export interface AppScenario {
   byHand?: { subpaths?: boolean; inferContractRange?: boolean };
   /** Host only: apps whose manifests the host's build report is not given (a stale list of manifests). */
   reportOmits?: AppName[];
+  /**
+   * What the app declares of the contract beyond the baseline (federation.mjs `READS`): more `concord.reads`
+   * (slices or `slice.field`s, even ones the contract lacks) and `concord.owns` (slices it claims to write
+   * besides those the contract names it owner of), as an app built for another contract than the page's.
+   */
+  contract?: { reads?: string[]; owns?: string[] };
 }
 
 /** A finding a scenario must produce: at load time, in the host's build report, or in an app's build. */
@@ -60,6 +66,7 @@ export interface AppChoices {
   nanoid: { shared: boolean; minor: '5.0' | '5.1'; requiredVersion?: string; import?: false };
   byHand: { subpaths: boolean; inferContractRange: boolean } | undefined;
   reportOmits: AppName[];
+  contract: { reads: string[]; owns: string[] };
 }
 
 export declare const playgroundDir: string;

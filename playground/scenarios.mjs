@@ -312,6 +312,41 @@ export const SCENARIOS = Object.freeze([
     apps: { catalog: { nanoid: { shared: true, import: false } } },
     expect: [{ where: 'report', code: 'CONCORD-417', package: 'nanoid', apps: ['catalog'] }],
   },
+  {
+    // account (Vite + Vue) is built for a contract the page does not run: it declares that it reads a
+    // `wishlist` slice no contract has (CONCORD-421) and the session's `email`, a field the host's session
+    // lacks (422), and claims the theme, which the contract gives to the host (424). Its own build warns of
+    // both reads (CONCORD-110). On the page the bus has no `wishlist` (a read is refused, CONCORD-308), the
+    // session has no `email`, and a write of the theme by account is refused (CONCORD-303); the differential
+    // spec checks each claim there. Its code reads and writes none of them, so account renders as usual.
+    name: 'account-reads-past-the-contract',
+    title:
+      'account (Vite) reads a slice and a field the contract lacks, and claims the theme the contract gives the host',
+    apps: { account: { contract: { reads: ['wishlist', 'session.email'], owns: ['theme'] } } },
+    expect: [
+      {
+        where: 'report',
+        code: 'CONCORD-421',
+        package: '@acme/contract',
+        apps: ['account'],
+        versions: ['1.2.0'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-422',
+        package: '@acme/contract',
+        apps: ['account', 'host'],
+        versions: ['1.2.0'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-424',
+        package: '@acme/contract',
+        apps: ['host', 'account'],
+        versions: ['1.2.0'],
+      },
+    ],
+  },
 ]);
 
 /** @param {string} name @returns {Scenario} */
@@ -353,7 +388,8 @@ export function outDir(name, app, env = process.env) {
 
 /**
  * The choices of one app in a scenario, with the baseline filled in: zustand shared as a singleton
- * on major 5, React 19, nanoid 5.1 bundled privately, Concord's runtime plugin in `warn` mode.
+ * on major 5, React 19, nanoid 5.1 bundled privately, Concord's runtime plugin in `warn` mode, nothing read
+ * or owned beyond what the contract and federation.mjs's READS say.
  * @param {Scenario} scenario @param {AppName} app
  */
 export function appChoices(scenario, app) {
@@ -365,5 +401,6 @@ export function appChoices(scenario, app) {
     nanoid: { shared: false, minor: '5.1', ...own.nanoid },
     byHand: own.byHand && { subpaths: true, inferContractRange: false, ...own.byHand },
     reportOmits: own.reportOmits ?? [],
+    contract: { reads: [], owns: [], ...own.contract },
   };
 }
