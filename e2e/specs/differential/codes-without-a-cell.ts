@@ -2,7 +2,8 @@
 // says for each is checked against what Module Federation really does on the page (docs/diagnostics.md,
 // "Report and runtime codes": 415 ↔ 206 is a development-only lint, so on these production pages Module
 // Federation's own warning is compared (the runtime plugin adds CONCORD-201); 428 ↔ 202 only when a beacon
-// watches the subpath, so the share scope's users are compared; 417 and 429 have no pair).
+// watches the subpath, so the share scope's users are compared; 417 and 429 have no pair). The contract codes
+// 421, 422 and 424 are checked against the page's shared-state bus (contract-claims.ts).
 
 /** What the page knows beyond the runtime plugin's records, read once with `containerState`. */
 export interface ContainerState {
@@ -55,6 +56,8 @@ export const askForShare = async ({ app, pkg }: { app: string; pkg: string }): P
   }
 };
 
+import { type BusAnswer, contractClaim, probeKey } from './contract-claims';
+
 interface ReportFinding {
   code: string;
   package?: string;
@@ -85,6 +88,8 @@ export function checkCodesWithoutACell(
   matrix: readonly { package: string; cells: { app: string; requiredVersion: string | null }[] }[],
   /** `askForShare` per `${package} ${app}` of every CONCORD-417 finding. */
   answers: Readonly<Record<string, string>>,
+  /** `askTheBus` of the `busProbes` of the findings (421, 422, 424). */
+  bus: Readonly<Record<string, BusAnswer>>,
 ): CodeCheck[] {
   const checks: CodeCheck[] = [];
   const ranges = new Map<string, string | null>();
@@ -149,7 +154,74 @@ export function checkCodesWithoutACell(
         page: `container "${other}" ${runs ? 'runs' : 'does not run'} on the page${given ? ', yet the report had it' : ''}`,
         same: runs && !given,
       });
+    } else if (f.code === 'CONCORD-421' || f.code === 'CONCORD-422' || f.code === 'CONCORD-424') {
+      checks.push(checkContractClaim(f, bus));
     }
   }
   return checks;
+}
+
+/**
+ * 421: the page's bus has no such slice, and the reader's read of it is refused (CONCORD-308). 422: the reader
+ * reads the owner's slice on the page and it has no such field. 424: of the apps that claim the slice, one
+ * (the contract's owner) writes it; every other's write is refused (CONCORD-303) and changes nothing.
+ */
+function checkContractClaim(f: ReportFinding, bus: Readonly<Record<string, BusAnswer>>): CodeCheck {
+  const claim = contractClaim(f);
+  const apps = f.apps ?? [];
+  const reader = apps[0]!;
+  if (!claim)
+    return {
+      code: f.code,
+      subject: apps.join(', '),
+      report: f.message.slice(0, 120),
+      page: 'not asked: the slice could not be read from the message',
+      same: false,
+    };
+  const answer = (app: string): BusAnswer => bus[probeKey(f, app)] ?? { missing: 'not asked' };
+  const shown = (value: unknown) => JSON.stringify(value) ?? String(value);
+  if (f.code === 'CONCORD-421') {
+    const a = answer(reader);
+    return {
+      code: f.code,
+      subject: `${claim.slice} read by ${reader}`,
+      report: `${apps[1] ? `${apps[1]}'s contract has no` : 'no contract has'} slice "${claim.slice}"`,
+      page:
+        a.missing ??
+        `${reader}'s read ${a.read === 'ok' ? `returns ${shown(a.value)}` : `is refused with ${a.read}`}; the bus has ${a.slices?.join(', ')}`,
+      same: a.read === 'CONCORD-308' && !a.slices?.includes(claim.slice),
+    };
+  }
+  if (f.code === 'CONCORD-422') {
+    const a = answer(reader);
+    const value = a.value;
+    const object = typeof value === 'object' && value !== null && !Array.isArray(value);
+    const has = object && Object.hasOwn(value, claim.field!);
+    return {
+      code: f.code,
+      subject: `${claim.slice}.${claim.field} read by ${reader}`,
+      report: `${apps[1]}'s "${claim.slice}" has no field "${claim.field}"`,
+      page:
+        a.missing ??
+        (a.read === 'ok'
+          ? `${reader} reads ${claim.slice} = ${shown(value)}: ${has ? 'has' : 'no'} "${claim.field}"`
+          : `${reader}'s read of ${claim.slice} is refused with ${a.read}`),
+      same: a.read === 'ok' && object && !has,
+    };
+  }
+  const writes = apps.map((app) => ({ app, ...answer(app) }));
+  const accepted = writes.filter((w) => w.write === 'accepted');
+  const refused = writes.filter((w) => w.write === 'CONCORD-303' && w.unchanged);
+  return {
+    code: f.code,
+    subject: `"${claim.slice}" claimed by ${apps.join(', ')}`,
+    report: `one owner may write "${claim.slice}", the other claims are refused`,
+    page: writes
+      .map(
+        (w) =>
+          `${w.app}'s write ${w.missing ?? (w.write === 'accepted' ? 'accepted' : `refused with ${w.write}${w.unchanged ? ', unchanged' : ', CHANGED'}`)}`,
+      )
+      .join('; '),
+    same: accepted.length === 1 && refused.length === apps.length - 1,
+  };
 }

@@ -10,6 +10,7 @@ import { outDir } from '../../../playground/scenarios.mjs';
 import { expect, openShop, test, waitForRemote } from '../../fixtures';
 import type { Diagnostic } from '../../page-globals';
 import { askForShare, checkCodesWithoutACell, containerState } from './codes-without-a-cell';
+import { askTheBus, busProbes } from './contract-claims';
 
 interface ReportCell {
   app: string;
@@ -230,7 +231,8 @@ test('for every (package, app) the report predicted the version, provider and co
     }
   }
   // Findings no cell shows (415, 417, 428, 429): the report's claim against what Module Federation did. For
-  // 417 the app's container asks for the package after the page was read, as an import of it would.
+  // 417 the app's container asks for the package after the page was read, as an import of it would. The
+  // contract findings (421, 422, 424) against the page's shared-state bus: the named apps read and write there.
   const answers: Record<string, string> = {};
   for (const f of report.findings)
     if (f.code === 'CONCORD-417' && f.package && f.apps?.[0])
@@ -238,6 +240,7 @@ test('for every (package, app) the report predicted the version, provider and co
         app: f.apps[0],
         pkg: f.package,
       });
+  const bus = await page.evaluate(askTheBus, busProbes(report.findings));
   const unpaired = checkCodesWithoutACell(
     report.findings,
     containers,
@@ -246,6 +249,7 @@ test('for every (package, app) the report predicted the version, provider and co
     report.apps.map((a) => a.name),
     report.matrix,
     answers,
+    bus,
   );
   for (const c of unpaired) {
     if (!c.same) disagreements++;
