@@ -45,7 +45,7 @@ function incompatibleVersions(
   findings.push(
     finding('CONCORD-420', {
       severity: 'error',
-      what: `Contract "${name}"${pkg ? ` (${pkg})` : ''} is built in incompatible versions: ${listing.join('; ')}`,
+      what: `${pkg ?? name}: contract "${name}" is built in incompatible versions: ${listing.join('; ')}`,
       consequence:
         'One copy of the contract runs on the page, so the apps built against another major read slices and events whose shape changed',
       fix: `Rebuild every app against one major of "${name}" and deploy readers together with the writer`,
@@ -70,17 +70,18 @@ function ownership(name: string, group: WithContract[], findings: Finding[]): Ma
     const declared = list[0]!.contract.slices[slice]?.owner;
     const wrong = declared !== undefined && list.every((a) => a.name !== declared);
     if (list.length < 2 && !wrong) continue;
+    const pkg = list[0]!.contract.package ?? name;
     findings.push(
       finding('CONCORD-424', {
         severity: 'error',
         what:
           list.length > 1
-            ? `Slice "${slice}" of contract "${name}" is claimed as owned by ${listOf(list.map((a) => `${label(a)} with ${a.contract.version}`))}`
-            : `${label(list[0]!)} claims slice "${slice}" of contract "${name}" ${list[0]!.contract.version}, whose owner is "${declared}"`,
+            ? `${pkg}: slice "${slice}" of contract "${name}" is claimed as owned by ${listOf(list.map((a) => `${label(a)} with ${a.contract.version}`))}`
+            : `${pkg}: ${label(list[0]!)} claims slice "${slice}" of contract "${name}" ${list[0]!.contract.version}, whose owner is "${declared}"`,
         consequence:
           'Only the owner named in the contract may write a slice, so the other writes are rejected at runtime and readers see stale values',
         fix: `Give slice "${slice}" one owner in the contract and build only that app with it in \`owns\``,
-        ...(list[0]!.contract.package !== undefined && { package: list[0]!.contract.package }),
+        ...(list[0]!.contract.package !== undefined && { package: pkg }),
         apps: list.map((a) => a.name),
       }),
     );
@@ -125,7 +126,7 @@ function readers(
         findings.push(
           finding('CONCORD-422', {
             severity: 'error',
-            what: `${label(reader)} reads ${read} but ${label(owner)}, the owner of slice "${slice}", builds contract "${name}" ${owner.contract.version} whose "${slice}" has no field "${field}" (it has ${listOf(ownerSlice.fields)})`,
+            what: `${owner.contract.package ?? name}: ${label(reader)} reads ${read} but ${label(owner)}, the owner of slice "${slice}", builds contract "${name}" ${owner.contract.version} whose "${slice}" has no field "${field}" (it has ${listOf(ownerSlice.fields)})`,
             consequence: `Once both are deployed, ${reader.name} reads undefined where it expects ${field}`,
             fix: `Move ${reader.name} to the new field and deploy it with ${owner.name}, or keep "${field}" in the contract until every reader has moved (removing a field is a major change)`,
             package: owner.contract.package ?? name,
@@ -139,7 +140,7 @@ function readers(
     findings.push(
       finding('CONCORD-423', {
         severity: 'info',
-        what: `${label(reader)} reads ${listOf(slices)} of contract "${name}" ${reader.contract.version}, owned by "${owner}", which is ${known.has(owner) ? 'built without that contract' : 'not among the inputs'}`,
+        what: `${reader.contract.package ?? name}: ${label(reader)} reads ${listOf(slices)} of contract "${name}" ${reader.contract.version}, owned by "${owner}", which is ${known.has(owner) ? 'built without that contract' : 'not among the inputs'}`,
         consequence: 'Those reads are not checked against the owner’s contract',
         fix: `Add "${owner}"'s mf-manifest.json (path or URL) to the report inputs`,
         package: reader.contract.package ?? name,
@@ -156,15 +157,16 @@ function missingSlice(
   owner: WithContract | undefined,
   findings: Finding[],
 ): void {
+  const pkg = (owner ?? reader).contract.package ?? name;
   findings.push(
     finding('CONCORD-421', {
       severity: 'error',
       what: owner
-        ? `${label(reader)} reads ${read} but ${label(owner)}, the owner of slice "${slice}", builds contract "${name}" ${owner.contract.version}, which has no slice "${slice}"`
-        : `${label(reader)} reads ${read} but no contract "${name}" in the report has a slice "${slice}" (it builds ${reader.contract.version})`,
+        ? `${pkg}: ${label(reader)} reads ${read} but ${label(owner)}, the owner of slice "${slice}", builds contract "${name}" ${owner.contract.version}, which has no slice "${slice}"`
+        : `${pkg}: ${label(reader)} reads ${read} but no contract "${name}" in the report has a slice "${slice}" (it builds ${reader.contract.version})`,
       consequence: `${reader.name} reads a slice nobody writes: it sees its initial value forever, or undefined`,
       fix: `Move ${reader.name} to the slice that replaced "${slice}" and deploy it with the writer, or restore "${slice}" in the contract`,
-      package: (owner ?? reader).contract.package ?? name,
+      package: pkg,
       apps: owner ? [reader.name, owner.name] : [reader.name],
     }),
   );
