@@ -345,7 +345,15 @@ export const SCENARIOS = Object.freeze([
         apps: ['host', 'account'],
         versions: ['1.2.0'],
       },
+      // account's own build already names both reads the contract does not have.
+      { where: 'build', code: 'CONCORD-110', package: '@acme/contract', apps: ['account'] },
     ],
+  },
+  {
+    name: 'catalog-on-old-runtime',
+    title: 'catalog (Rspack) is built with @module-federation/enhanced 2.7.0 (runtime 2.7) while the Vite apps run 2.9',
+    apps: { catalog: { federationRuntime: 'old' } },
+    expect: [],
   },
 ]);
 
@@ -389,11 +397,16 @@ export function outDir(name, app, env = process.env) {
 /**
  * The choices of one app in a scenario, with the baseline filled in: zustand shared as a singleton
  * on major 5, React 19, nanoid 5.1 bundled privately, Concord's runtime plugin in `warn` mode, nothing read
- * or owned beyond what the contract and federation.mjs's READS say.
+ * or owned beyond what the contract and federation.mjs's READS say, the current Module Federation release.
  * @param {Scenario} scenario @param {AppName} app
  */
 export function appChoices(scenario, app) {
   const own = scenario.apps[app] ?? {};
+  const { bundler } = APP_INFO[app];
+  if (own.federationRuntime === 'old' && bundler !== 'rspack')
+    throw new Error(
+      `Scenario ${JSON.stringify(scenario.name)}: \`federationRuntime: 'old'\` is for Rspack apps, and ${app} is built with ${bundler}.`,
+    );
   return {
     mode: own.mode ?? 'warn',
     zustand: { shared: true, major: 5, singleton: true, ...own.zustand },
@@ -402,5 +415,6 @@ export function appChoices(scenario, app) {
     byHand: own.byHand && { subpaths: true, inferContractRange: false, ...own.byHand },
     reportOmits: own.reportOmits ?? [],
     contract: { reads: [], owns: [], ...own.contract },
+    federationRuntime: own.federationRuntime ?? 'current',
   };
 }

@@ -111,7 +111,7 @@ export function prepareBuild<T extends FederationOptionsLike>(
           : undefined;
       const diagnostics = [...(contract?.diagnostics ?? [])];
       if (contract?.metadata && spec)
-        diagnostics.push(...checkReads(app, options.reads, contract.metadata, spec.package));
+        diagnostics.push(...checkReads(app, context.bundler, options.reads, contract.metadata, spec.package));
       const toolchain = readToolchain(context.bundler, project, context.toolchain ?? {});
       const metadata = buildMetadata(augmentation, options, contract, context.pluginVersion, toolchain);
       return { metadata, diagnostics };

@@ -124,7 +124,7 @@ export async function loadContract(
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return {
       metadata: undefined,
-      diagnostics: [contractNotLoaded(app, spec.package, installed.version, reason)],
+      diagnostics: [contractNotLoaded(app, bundler, spec.package, installed.version, reason)],
     };
   }
 }
@@ -140,6 +140,7 @@ export const ownedSlices = (app: string, contract: ContractDescription | undefin
 /** CONCORD-110 for each entry of `reads` that names no slice or field of the contract. */
 export function checkReads(
   app: string,
+  bundler: Bundler,
   reads: readonly string[],
   contract: ContractDescription,
   contractPackage: string,
@@ -151,5 +152,5 @@ export function checkReads(
   const knownSet = new Set(known);
   return reads
     .filter((r) => !knownSet.has(r))
-    .map((r) => unknownRead(app, r, contractPackage, contract.version, known));
+    .map((r) => unknownRead(app, bundler, r, contractPackage, contract.version, known));
 }

@@ -118,16 +118,23 @@ export function workspaceRange(
   );
 }
 
-export function contractNotLoaded(app: string, pkg: string, version: string, reason: string): Diagnostic {
+export function contractNotLoaded(
+  app: string,
+  bundler: string,
+  pkg: string,
+  version: string,
+  reason: string,
+): Diagnostic {
   return d(
     'CONCORD-109',
     'warning',
-    `the contract ${pkg}@${version} of app "${app}" could not be read at build time (${reason}), so the manifest carries its package and version but no slices and the report cannot check reads; make the package's entry a JavaScript module exporting the defineContract() result, or name it with \`concord.contract.export\`.`,
+    `the contract ${pkg}@${version} of app "${app}" (${bundler}) could not be read at build time (${reason}), so the manifest carries its package and version but no slices and the report cannot check reads; make the package's entry a JavaScript module exporting the defineContract() result, or name it with \`concord.contract.export\`.`,
   );
 }
 
 export function unknownRead(
   app: string,
+  bundler: string,
   read: string,
   contract: string,
   version: string,
@@ -136,7 +143,7 @@ export function unknownRead(
   return d(
     'CONCORD-110',
     'warning',
-    `\`concord.reads\` of app "${app}" lists "${read}" but contract "${contract}" has no such slice or field (its version ${version} has ${known.length ? list(known) : 'none'}), so this app would read undefined at runtime; fix the name in \`reads\` or add it to the contract.`,
+    `\`concord.reads\` of app "${app}" (${bundler}) lists "${read}" but contract "${contract}" has no such slice or field (its version ${version} has ${known.length ? list(known) : 'none'}), so this app would read undefined at runtime; fix the name in \`reads\` or add it to the contract.`,
   );
 }
 

@@ -77,7 +77,7 @@ describe('loadContract', () => {
     expect(loaded.metadata).toBeUndefined();
     expect(loaded.diagnostics.map((d) => d.code)).toEqual(['CONCORD-109']);
     expect(loaded.diagnostics[0]!.message).toMatch(reason);
-    expect(loaded.diagnostics[0]!.message).toMatch(/^the contract @acme\/contract@2\.0\.0 of app "cart"/);
+    expect(loaded.diagnostics[0]!.message).toMatch(/^the contract @acme\/contract@2\.0\.0 of app "cart" \(vite\)/);
   });
 });
 
@@ -85,11 +85,13 @@ describe('reads and owns', () => {
   it('flags reads of slices and fields the contract does not have (CONCORD-110)', () => {
     const found = checkReads(
       'cart',
+      'vite',
       ['cart', 'cart.count', 'theme', 'cart.total', 'session'],
       description,
       '@acme/contract',
     );
     expect(found.map((d) => d.code)).toEqual(['CONCORD-110', 'CONCORD-110']);
+    expect(found[0]!.message).toContain('of app "cart" (vite) lists');
     expect(found[0]!.message).toContain(
       'lists "cart.total" but contract "@acme/contract" has no such slice or field',
     );
