@@ -34,6 +34,8 @@ export interface BuildContext {
   /** Only what differs from Concord's defaults. */
   shared: Record<string, SharedConfig>;
   concord: ConcordBuildOptions;
+  /** Rspack apps: the Module Federation release to build with (scenarios.d.mts `AppScenario.federationRuntime`). */
+  federationRuntime: 'current' | 'old';
 }
 
 export declare function buildContext(app: AppName, appDir: string, env?: NodeJS.ProcessEnv): BuildContext;

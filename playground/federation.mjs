@@ -25,6 +25,8 @@ export function buildContext(app, appDir, env = process.env) {
     outDir: outDir(scenario.name, app, env),
     remotes: remotesFor(app, scenario.name, env),
     shared: ownReact ? ownReactShared(app, appDir, choices) : sharedFor(app, appDir, choices),
+    // Rspack apps: `old` builds with enhanced 2.7.0 (runtime 2.7.0), installed as @module-federation/enhanced-2-7.
+    federationRuntime: choices.federationRuntime,
     concord: {
       contract: '@acme/contract',
       root: appDir,

@@ -33,6 +33,13 @@ export interface AppScenario {
    * besides those the contract names it owner of), as an app built for another contract than the page's.
    */
   contract?: { reads?: string[]; owns?: string[] };
+  /**
+   * Rspack apps only: the Module Federation release the app is built with: `current` (the catalog's
+   * @module-federation/enhanced, runtime 2.9) or `old` (enhanced 2.7.0 under the `@module-federation/enhanced-2-7`
+   * alias, runtime 2.7.0: older than 2.8, the oldest runtime Concord's runtime plugin supports).
+   * @default 'current'
+   */
+  federationRuntime?: 'current' | 'old';
 }
 
 /** A finding a scenario must produce: at load time, in the host's build report, or in an app's build. */
@@ -67,6 +74,7 @@ export interface AppChoices {
   byHand: { subpaths: boolean; inferContractRange: boolean } | undefined;
   reportOmits: AppName[];
   contract: { reads: string[]; owns: string[] };
+  federationRuntime: 'current' | 'old';
 }
 
 export declare const playgroundDir: string;

@@ -1,5 +1,6 @@
 // Rspack config of the catalog remote. The scenario (CONCORD_SCENARIO) decides ports, output and what
 // it shares: ../scenarios.mjs.
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ConcordRspackPlugin } from '@concord/rspack-plugin';
 import { rspack } from '@rspack/core';
@@ -50,15 +51,24 @@ export function createConfig(env = process.env) {
     },
     plugins: [
       // Applies @module-federation/enhanced's ModuleFederationPlugin with Concord's augmented options.
-      new ConcordRspackPlugin({
-        name: 'catalog',
-        filename: 'remoteEntry.js',
-        exposes: { './mount': './src/mount.tsx' },
-        shared: ctx.shared,
-        concord: ctx.concord,
-      }),
+      new ConcordRspackPlugin(
+        {
+          name: 'catalog',
+          filename: 'remoteEntry.js',
+          exposes: { './mount': './src/mount.tsx' },
+          shared: ctx.shared,
+          concord: ctx.concord,
+        },
+        // `federationRuntime: 'old'`: enhanced 2.7.0's plugin (runtime 2.7.0) instead of the catalog's 2.9.
+        ctx.federationRuntime === 'old' ? { federationPlugin: oldFederationPlugin() } : {},
+      ),
       new rspack.HtmlRspackPlugin({ templateContent: html }),
     ],
     performance: { hints: false },
   };
+}
+
+/** enhanced 2.7.0's ModuleFederationPlugin, loaded only by the scenarios that ask for it. */
+function oldFederationPlugin() {
+  return createRequire(import.meta.url)('@module-federation/enhanced-2-7/rspack').ModuleFederationPlugin;
 }
