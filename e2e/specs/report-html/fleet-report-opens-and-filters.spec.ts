@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, fromManifestObject, type Report, renderHtml } from '@concord/report';
+import { analyze, fromManifestObject, type Report, renderHtml, VERDICT_WORDS } from '@concord/report';
 import { expect, type Page, test } from '@playwright/test';
 import { driftFleet } from '../../../packages/report/bench/drift-fleet.mjs';
 
@@ -60,12 +60,14 @@ const shown = (page: Page): Promise<Shown> =>
     document.querySelectorAll<HTMLElement>('#findings > li').forEach((li, i) => {
       if (on(li)) findings.push(i);
     });
-    const rows = [...document.querySelectorAll<HTMLElement>('#matrix tbody tr')].filter(on).map((tr) => ({
-      package: tr.querySelector('th')!.firstChild!.textContent!,
-      apps: tr.dataset.apps!.split(' '),
-      provides: tr.cells[2]!.textContent!,
-      verdict: tr.cells[5]!.textContent!,
-    }));
+    const rows = [...document.querySelectorAll<HTMLTableRowElement>('#matrix tbody tr')]
+      .filter(on)
+      .map((tr) => ({
+        package: tr.querySelector('th')!.firstChild!.textContent!,
+        apps: tr.dataset.apps!.split(' '),
+        provides: tr.cells[2]!.textContent!,
+        verdict: tr.cells[5]!.textContent!,
+      }));
     return {
       findings,
       counter: document.getElementById('findings-shown')!.textContent!,
@@ -73,16 +75,6 @@ const shown = (page: Page): Promise<Shown> =>
       rows,
     };
   });
-
-// The page's words for a cell's verdict (the JSON's `verdict`).
-const VERDICT: Record<string, string> = {
-  ok: 'ok',
-  mismatch: 'mismatch',
-  'own-copy': 'own copy',
-  private: 'private copy',
-  unprovided: 'nobody provides it',
-  absent: 'not shared',
-};
 
 /** The findings a filter must leave, computed from the report's JSON. */
 function expectedFindings(filter: Filter): number[] {
@@ -117,7 +109,7 @@ function checkRows(rows: Row[], filter: Filter): void {
       const cell = row.cells[appIndex]!;
       expect(mine, row.package).toHaveLength(1);
       expect(mine[0]!.apps).toContain(String(appIndex));
-      expect(mine[0]!.verdict).toBe(VERDICT[cell.verdict]);
+      expect(mine[0]!.verdict).toBe(VERDICT_WORDS[cell.verdict]);
       if (cell.verdict !== 'absent') expect(mine[0]!.provides).toBe(cell.version ?? '—');
     }
   }

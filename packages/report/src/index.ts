@@ -16,6 +16,7 @@ export { renderHtml } from './render/html';
 export { renderJson } from './render/json';
 export { renderMarkdown } from './render/markdown';
 export { renderTerminal, shouldColor, type TerminalOptions } from './render/terminal';
+export { VERDICT_WORDS } from './render/verdicts';
 export { type RunReportResult, runReport } from './run-report';
 export type * from './types';
 export { VERSION } from './version';

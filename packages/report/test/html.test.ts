@@ -4,7 +4,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, fromManifestObject, parseManifest, type Report, renderHtml } from '@concord/report';
+import {
+  analyze,
+  fromManifestObject,
+  parseManifest,
+  type Report,
+  renderHtml,
+  VERDICT_WORDS,
+} from '@concord/report';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The same Chromium and flags as the e2e suite and the demo check.
@@ -181,14 +188,6 @@ describe('the page for a report with every finding', BROWSER, () => {
 describe('the page for a fleet of 40 apps', BROWSER, () => {
   let report: Report;
   let opened: Opened;
-  const VERDICTS: Record<string, string> = {
-    ok: 'ok',
-    mismatch: 'mismatch',
-    'own-copy': 'own copy',
-    private: 'private copy',
-    unprovided: 'nobody provides it',
-    absent: 'not shared',
-  };
   const rows = (page: Page) =>
     page.locator('#matrix tbody tr').evaluateAll((trs) =>
       trs
@@ -232,7 +231,7 @@ describe('the page for a fleet of 40 apps', BROWSER, () => {
       const cell = row.cells[app]!;
       const mine = shown.find((r) => r.package === row.package)!;
       expect(mine.apps).toContain(app);
-      expect(mine.verdict, row.package).toBe(VERDICTS[cell.verdict]);
+      expect(mine.verdict, row.package).toBe(VERDICT_WORDS[cell.verdict]);
       if (cell.verdict !== 'absent') expect(mine.provides, row.package).toBe(cell.version ?? '—');
     }
     const expected = report.findings.filter((f) => f.apps?.includes(report.apps[app]!.name)).length;

@@ -3,19 +3,11 @@ import { html, SafeHtml } from './escape';
 import { CSS, SCRIPT, SCRIPT_HASH } from './html-assets';
 import { type Outcome, outcomes } from './outcomes';
 import { summaryLine } from './terminal';
+import { VERDICT_WORDS } from './verdicts';
 
 // No network, no inline handlers, only the page's own script (by hash): even a string that escaped escaping
 // could not run or load anything.
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
-
-const VERDICT: Record<MatrixCell['verdict'], string> = {
-  ok: 'ok',
-  mismatch: 'mismatch',
-  'own-copy': 'own copy',
-  private: 'private copy',
-  unprovided: 'nobody provides it',
-  absent: '',
-};
 
 /** One self-contained HTML page: summary, filters (severity, package, app), findings and the matrix. */
 export function renderHtml(report: Report): string {
@@ -145,11 +137,11 @@ function appList(o: Outcome, names: string[]): SafeHtml {
 const INLINE_APPS = 6;
 
 function outcomeBody(o: Outcome): SafeHtml {
-  if (o.verdict === 'absent') return html`<td></td><td></td><td></td><td>not shared</td>`;
+  if (o.verdict === 'absent') return html`<td></td><td></td><td></td><td>${VERDICT_WORDS.absent}</td>`;
   const gets = o.provider
     ? html`${o.provider.version} from ${o.provider.app === null ? 'itself' : html`<span class="name">${o.provider.app}</span>`}`
     : '';
-  return html`<td class="name">${o.version ?? '—'}</td><td><span class="name">${o.requiredVersion ?? 'any'}</span>${o.singleton ? ' · singleton' : ''}</td><td>${gets}</td><td class="v-${o.verdict}">${VERDICT[o.verdict]}</td>`;
+  return html`<td class="name">${o.version ?? '—'}</td><td><span class="name">${o.requiredVersion ?? 'any'}</span>${o.singleton ? ' · singleton' : ''}</td><td>${gets}</td><td class="v-${o.verdict}">${VERDICT_WORDS[o.verdict]}</td>`;
 }
 
 function findingPackages(findings: Finding[]): string[] {
@@ -170,5 +162,5 @@ function cellBody(cell: MatrixCell): SafeHtml {
   const gets = cell.provider
     ? html`gets ${cell.provider.version} from ${cell.provider.app === cell.app ? 'itself' : cell.provider.app}`
     : '';
-  return html`<span class="name">${cell.version ?? '—'}</span> <small>${cell.requiredVersion ?? 'any'}${cell.singleton ? ' · singleton' : ''}</small><br><span class="v-${cell.verdict}">${VERDICT[cell.verdict]}</span>${gets ? html`<br><small class="name">${gets}</small>` : ''}`;
+  return html`<span class="name">${cell.version ?? '—'}</span> <small>${cell.requiredVersion ?? 'any'}${cell.singleton ? ' · singleton' : ''}</small><br><span class="v-${cell.verdict}">${VERDICT_WORDS[cell.verdict]}</span>${gets ? html`<br><small class="name">${gets}</small>` : ''}`;
 }

@@ -4,18 +4,14 @@
 // read it as a team mention. Control characters are shown as escape text, as on the terminal.
 import type { Finding, MatrixCell, MatrixRow, Report, Severity } from '../types';
 import { summaryLine } from './terminal';
+import { VERDICT_WORDS } from './verdicts';
 import { visible } from './visible';
 
 const ICON: Record<Severity, string> = { error: '🛑 error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
-const VERDICT: Record<MatrixCell['verdict'], string> = {
-  ok: 'ok',
-  mismatch: '**mismatch**',
-  'own-copy': 'own copy',
-  private: 'private copy',
-  unprovided: '**nobody provides it**',
-  absent: '',
-};
+// The two verdicts that fail a page in bold; an absent cell is not listed.
+const VERDICT = (v: MatrixCell['verdict']): string =>
+  v === 'mismatch' || v === 'unprovided' ? `**${VERDICT_WORDS[v]}**` : VERDICT_WORDS[v];
 
 // Inline syntax only: the text always sits inside a table cell or after other text, never at a line start.
 const SPECIAL = /[\\`*_[\]|<>~&]/g;
@@ -83,7 +79,7 @@ function matrixRows(row: MatrixRow, out: string[]): void {
       ? `${code(cell.provider.version)} from ${cell.provider.app === cell.app ? 'itself' : code(cell.provider.app)}`
       : '';
     out.push(
-      `| ${first ? code(row.package) : ''} | ${code(cell.app)} | ${cell.version !== null ? code(cell.version) : ''} | ${cell.requiredVersion !== null ? code(cell.requiredVersion) : 'any'} | ${cell.singleton === null ? '' : cell.singleton ? 'yes' : 'no'} | ${gets} | ${VERDICT[cell.verdict]} |`,
+      `| ${first ? code(row.package) : ''} | ${code(cell.app)} | ${cell.version !== null ? code(cell.version) : ''} | ${cell.requiredVersion !== null ? code(cell.requiredVersion) : 'any'} | ${cell.singleton === null ? '' : cell.singleton ? 'yes' : 'no'} | ${gets} | ${VERDICT(cell.verdict)} |`,
     );
     first = false;
   }
