@@ -1,6 +1,6 @@
 // Fixed loopback ports of the playground under `vite dev` (dev-serve.mjs), read by the e2e config and
 // specs too. Per page a base port, the apps at the offsets of ./scenarios.mjs (host +0, cart +1,
-// catalog +2, account +3), from 4500. The production scenarios use 4100–4249, adopter/ 4310–4313, the
+// catalog +2, account +3), from 4500. The production scenarios use 4100–4259, adopter/ 4310–4313, the
 // dev pair 4400–4413.
 
 /**

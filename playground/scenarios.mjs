@@ -350,10 +350,25 @@ export const SCENARIOS = Object.freeze([
     ],
   },
   {
+    // catalog (Rspack) is built with @module-federation/enhanced 2.7.0, whose runtime 2.7.0 is older than the
+    // 2.8.0 the report says Concord supports; the Vite apps run 2.9.2. The report must name the two runtimes
+    // (CONCORD-426) and catalog's old one (427), from Concord's metadata `concord.runtime`. On the page
+    // catalog's container is a runtime 2.7.0 instance (`__FEDERATION__.__INSTANCES__`, `version`) with
+    // Concord's runtime plugin registered in it; the plugin records no CONCORD-207 there.
     name: 'catalog-on-old-runtime',
-    title: 'catalog (Rspack) is built with @module-federation/enhanced 2.7.0 (runtime 2.7) while the Vite apps run 2.9',
+    title:
+      'catalog (Rspack) is built with @module-federation/enhanced 2.7.0 (runtime 2.7.0) while the Vite apps run 2.9',
     apps: { catalog: { federationRuntime: 'old' } },
-    expect: [],
+    expect: [
+      {
+        where: 'report',
+        code: 'CONCORD-426',
+        package: '',
+        apps: ['host', 'cart', 'account', 'catalog'],
+        versions: ['2.9.2', '2.7.0'],
+      },
+      { where: 'report', code: 'CONCORD-427', package: '', apps: ['catalog'], versions: ['2.7.0', '2.8.0'] },
+    ],
   },
 ]);
 
