@@ -3,7 +3,8 @@
 // "Report and runtime codes": 415 ↔ 206 is a development-only lint, so on these production pages Module
 // Federation's own warning is compared (the runtime plugin adds CONCORD-201); 428 ↔ 202 only when a beacon
 // watches the subpath, so the share scope's users are compared; 417 and 429 have no pair). The contract codes
-// 421, 422 and 424 are checked against the page's shared-state bus (contract-claims.ts).
+// 421, 422 and 424 are checked against the page's shared-state bus (contract-claims.ts); the runtime codes 426
+// and 427 against the runtime each container runs (runtime-claims.ts).
 
 /** What the page knows beyond the runtime plugin's records, read once with `containerState`. */
 export interface ContainerState {
@@ -11,6 +12,11 @@ export interface ContainerState {
   containers: string[];
   /** Share scope slots: package → containers that loaded it (`useIn`), over every version. */
   usedBy: Record<string, string[]>;
+  /**
+   * Container → the runtime its instance carries (`version`, the runtime-core version of that container's own
+   * copy) and whether Concord's runtime plugin is among the instance's plugins.
+   */
+  runtimes: Record<string, { version: string; concord: boolean }>;
 }
 
 export const containerState = (): ContainerState => {
@@ -18,10 +24,16 @@ export const containerState = (): ContainerState => {
   const g = globalThis as Record<string, any>;
   const federation = g.__FEDERATION__ ?? {};
   const containers: string[] = [];
+  const runtimes: ContainerState['runtimes'] = {};
   for (const instance of federation.__INSTANCES__ ?? []) {
     const name = String(instance?.options?.name ?? instance?.name ?? '');
     if (!name) continue;
     if (!containers.includes(name)) containers.push(name);
+    const plugins: { name?: string }[] = instance?.options?.plugins ?? [];
+    runtimes[name] ??= {
+      version: String(instance?.version ?? '?'),
+      concord: plugins.some((p) => p?.name === 'concord'),
+    };
   }
   const usedBy: ContainerState['usedBy'] = {};
   const share = federation.__SHARE__ ?? {};
@@ -34,7 +46,7 @@ export const containerState = (): ContainerState => {
           for (const app of share[id][scope][pkg][version]?.useIn ?? [])
             if (!list.includes(app)) list.push(app);
         }
-  return JSON.parse(JSON.stringify({ containers, usedBy }));
+  return JSON.parse(JSON.stringify({ containers, usedBy, runtimes }));
 };
 
 /**
@@ -57,6 +69,7 @@ export const askForShare = async ({ app, pkg }: { app: string; pkg: string }): P
 };
 
 import { type BusAnswer, contractClaim, probeKey } from './contract-claims';
+import { checkRuntimeClaims } from './runtime-claims';
 
 interface ReportFinding {
   code: string;
@@ -83,7 +96,7 @@ export function checkCodesWithoutACell(
   findings: readonly ReportFinding[],
   page: ContainerState,
   warnings: readonly string[],
-  diagnostics: readonly { code: string; package: string }[],
+  diagnostics: readonly { code: string; package: string; message?: string; consumer?: { app: string } }[],
   reportApps: readonly string[],
   matrix: readonly { package: string; cells: { app: string; requiredVersion: string | null }[] }[],
   /** `askForShare` per `${package} ${app}` of every CONCORD-417 finding. */
@@ -158,6 +171,7 @@ export function checkCodesWithoutACell(
       checks.push(checkContractClaim(f, bus));
     }
   }
+  checks.push(...checkRuntimeClaims(findings, page, diagnostics, reportApps));
   return checks;
 }
 

@@ -233,6 +233,7 @@ test('for every (package, app) the report predicted the version, provider and co
   // Findings no cell shows (415, 417, 428, 429): the report's claim against what Module Federation did. For
   // 417 the app's container asks for the package after the page was read, as an import of it would. The
   // contract findings (421, 422, 424) against the page's shared-state bus: the named apps read and write there.
+  // The runtime findings (426, 427) against each container's runtime, also when the report names none.
   const answers: Record<string, string> = {};
   for (const f of report.findings)
     if (f.code === 'CONCORD-417' && f.package && f.apps?.[0])

@@ -1,0 +1,98 @@
+// The report's runtime findings against the Module Federation runtimes the page runs (codes-without-a-cell.ts):
+// 426, the apps' runtime minors as the report groups them, against each container's `version` (the runtime-core
+// version its instance carries, `__FEDERATION__.__INSTANCES__`); 427, an app on a runtime older than 2.8.0 whose
+// container Concord cannot check, against that container's version, whether Concord's runtime plugin is among
+// its plugins, and the CONCORD-207 the report says the plugin records there. Both ways: a runtime split or an
+// old runtime the page shows but the report does not name is a disagreement too.
+import type { CodeCheck, ContainerState } from './codes-without-a-cell';
+
+/** The oldest runtime the report says Concord supports (docs/diagnostics.md#concord-427). */
+const MIN_RUNTIME = '2.8.0';
+
+interface ReportFinding {
+  code: string;
+  apps?: string[];
+  message: string;
+}
+
+const minorOf = (version: string) => version.split('.').slice(0, 2).join('.');
+const older = (a: string, b: string) => {
+  const [x, y] = [a, b].map((v) => v.split(/[.-]/).map((n) => Number.parseInt(n, 10) || 0));
+  for (let i = 0; i < 3; i++) if (x![i]! !== y![i]!) return x![i]! < y![i]!;
+  return false;
+};
+
+/** `2.9: host, cart; 2.7: catalog`, newest minor first, apps in the report's order. */
+function grouping(minors: Readonly<Record<string, string>>, order: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const app of order)
+    if (minors[app]) groups.set(minors[app], [...(groups.get(minors[app]) ?? []), app]);
+  return [...groups]
+    .sort(([a], [b]) => (older(`${a}.0`, `${b}.0`) ? 1 : -1))
+    .map(([minor, apps]) => `${minor}: ${apps.join(', ')}`)
+    .join('; ');
+}
+
+/** The minor a CONCORD-426 message puts each of its apps under ("2.9 in "host" (vite) with …; 2.7 in …"). */
+function minorsNamed(f: ReportFinding): Record<string, string> {
+  const heads = [...f.message.matchAll(/(?:: |; )(\d+\.\d+) in /g)];
+  const out: Record<string, string> = {};
+  for (const app of f.apps ?? []) {
+    const at = f.message.indexOf(`"${app}" (`);
+    const head = heads.filter((h) => h.index < at).at(-1);
+    if (at >= 0 && head) out[app] = head[1]!;
+  }
+  return out;
+}
+
+export function checkRuntimeClaims(
+  findings: readonly ReportFinding[],
+  page: ContainerState,
+  diagnostics: readonly { code: string; message?: string; consumer?: { app: string } }[],
+  reportApps: readonly string[],
+): CodeCheck[] {
+  const checks: CodeCheck[] = [];
+  const onPage = reportApps.filter((app) => page.runtimes[app]);
+  const pageMinors = Object.fromEntries(onPage.map((app) => [app, minorOf(page.runtimes[app]!.version)]));
+  const split = findings.find((f) => f.code === 'CONCORD-426');
+  if (split || new Set(Object.values(pageMinors)).size > 1) {
+    const report = split ? grouping(minorsNamed(split), reportApps) : 'no CONCORD-426: one runtime';
+    const seen = grouping(pageMinors, reportApps);
+    checks.push({
+      code: 'CONCORD-426',
+      subject: `runtimes of ${reportApps.join(', ')}`,
+      report,
+      page: `containers' runtime minors ${seen}`,
+      same: report === seen,
+    });
+  }
+  const old = new Set([
+    ...findings.filter((f) => f.code === 'CONCORD-427').flatMap((f) => f.apps ?? []),
+    ...onPage.filter((app) => older(page.runtimes[app]!.version, MIN_RUNTIME)),
+  ]);
+  for (const app of old) {
+    const reported = findings.find((f) => f.code === 'CONCORD-427' && f.apps?.includes(app));
+    const runtime = page.runtimes[app];
+    const faults = diagnostics.filter(
+      (d) => d.code === 'CONCORD-207' && (d.consumer?.app === app || d.message?.includes(`"${app}"`)),
+    );
+    const version = reported?.message.match(/ (\d+\.\d+\.\d+[^ ,]*), older than/)?.[1];
+    checks.push({
+      code: 'CONCORD-427',
+      subject: `runtime of ${app}`,
+      report: reported
+        ? `${app} on runtime ${version ?? '?'}: unchecked (CONCORD-207 at load)`
+        : `no CONCORD-427 for ${app}`,
+      page: runtime
+        ? `${app}'s container runs runtime ${runtime.version}, Concord's runtime plugin ${runtime.concord ? 'registered in it' : 'not in it'}, ${faults.length ? 'CONCORD-207 recorded' : 'no CONCORD-207'}`
+        : `no container "${app}" on the page`,
+      same:
+        reported !== undefined &&
+        runtime !== undefined &&
+        older(runtime.version, MIN_RUNTIME) &&
+        version === runtime.version &&
+        (faults.length > 0 || !runtime.concord),
+    });
+  }
+  return checks;
+}
