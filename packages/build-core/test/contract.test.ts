@@ -77,7 +77,9 @@ describe('loadContract', () => {
     expect(loaded.metadata).toBeUndefined();
     expect(loaded.diagnostics.map((d) => d.code)).toEqual(['CONCORD-109']);
     expect(loaded.diagnostics[0]!.message).toMatch(reason);
-    expect(loaded.diagnostics[0]!.message).toMatch(/^the contract @acme\/contract@2\.0\.0 of app "cart" \(vite\)/);
+    expect(loaded.diagnostics[0]!.message).toMatch(
+      /^the contract @acme\/contract@2\.0\.0 of app "cart" \(vite\)/,
+    );
   });
 });
 
