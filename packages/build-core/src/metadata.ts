@@ -49,7 +49,24 @@ export function stampManifest(source: string, metadata: ConcordMetadata): string
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const indent = /^\{\r?\n(\s+)/.exec(source)?.[1]?.length ?? 0;
-  return JSON.stringify({ ...json, concord: metadata }, null, indent || undefined);
+  const concord = withBuiltBy(metadata, (json as { metaData?: { pluginVersion?: unknown } }).metaData);
+  return JSON.stringify({ ...json, concord }, null, indent || undefined);
+}
+
+/**
+ * The federation plugin that really built the container, as it wrote itself into the manifest
+ * (`metaData.pluginVersion`). Concord finds the federation package and its runtime next to its own plugin;
+ * a build that hands Concord another copy (ConcordRspackPlugin's `federationPlugin`, e.g. an older enhanced
+ * under an alias) ran that one. When the two disagree the manifest wins, and the runtime Concord found, which
+ * belongs to the other copy, is left out: the report then reads the runtime from `pluginVersion`.
+ */
+function withBuiltBy(metadata: ConcordMetadata, metaData: { pluginVersion?: unknown } | undefined) {
+  const written = metaData?.pluginVersion;
+  const federation = metadata.federation;
+  if (!federation || typeof written !== 'string' || written === '' || written === federation.version)
+    return metadata;
+  const { runtime: _unknown, ...rest } = metadata;
+  return { ...rest, federation: { package: federation.package, version: written } };
 }
 
 /**

@@ -22,6 +22,31 @@ describe('stampManifest', () => {
   });
 });
 
+describe('stampManifest and the federation plugin that really ran', () => {
+  const found = {
+    schema: 1,
+    app: 'catalog',
+    federation: { package: '@module-federation/enhanced', version: '2.9.3' },
+    runtime: { package: '@module-federation/runtime', version: '2.9.3' },
+  } as never;
+  const stamp = (pluginVersion: unknown) =>
+    JSON.parse(stampManifest(JSON.stringify({ id: 'catalog', metaData: { pluginVersion } }), found)!).concord;
+
+  it('keeps what Concord found when the manifest agrees (or says nothing)', () => {
+    expect(stamp('2.9.3')).toEqual(found);
+    expect(stamp(undefined)).toEqual(found);
+  });
+
+  it("takes the manifest's pluginVersion and drops a runtime that belongs to another copy", () => {
+    // ConcordRspackPlugin handed `federationPlugin` from an aliased @module-federation/enhanced 2.7.0.
+    expect(stamp('2.7.0')).toEqual({
+      schema: 1,
+      app: 'catalog',
+      federation: { package: '@module-federation/enhanced', version: '2.7.0' },
+    });
+  });
+});
+
 describe('manifestFileNames', () => {
   it.each([
     [true, 'vite', 'mf-manifest.json', 'mf-stats.json'],
