@@ -71,6 +71,8 @@ export interface ConcordMetadata {
   shared: Record<string, ConcordSharedConfig>;
   watched?: string[];
   dependencies: Record<string, string>;
+  /** The federation plugin that built the container (src/metadata `federation`), when recorded. */
+  federation?: { package: string; version: string };
   /** The Module Federation runtime the container runs (src/metadata `runtime`), when recorded. */
   runtime?: { package: string; version: string };
   /** Version of the bundler that built the app, when recorded. */

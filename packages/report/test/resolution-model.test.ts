@@ -1,5 +1,6 @@
 // The resolution model (issue #11.1, #11.2, #11.4): which app is the host and registers first, who holds a
 // version's slot, severities that follow the outcome, and the blind spots the report names.
+import { readFileSync } from 'node:fs';
 import { analyze, type LoadedInput } from '@concord/report';
 import { describe, expect, it } from 'vitest';
 import { cell, codes, expectWellFormed, only } from './helpers/findings';
@@ -133,7 +134,7 @@ describe('severity follows the outcome', () => {
 describe('blind spots are named', () => {
   it('CONCORD-426/427: apps on different Module Federation runtimes, one older than Concord supports', () => {
     const old = rspackManifest('legacy', [{ name: 'zustand', version: '5.1.0' }]);
-    (old.metaData as Record<string, unknown>).pluginVersion = '2.6.0';
+    (old.metaData as Record<string, unknown>).pluginVersion = '0.21.6';
     const recorded = viteManifest(
       'cart',
       [],
@@ -154,14 +155,49 @@ describe('blind spots are named', () => {
     expect(mixed.message).toContain('3 Module Federation runtimes');
     expect(mixed.message).toContain('"host" (vite) with @module-federation/vite 1.23.8 (runtime 2.9)');
     expect(mixed.message).toContain('"cart" (vite) with @module-federation/runtime 2.8.1');
-    expect(mixed.message).toContain('"legacy" (enhanced) with @module-federation/enhanced 2.6.0');
+    expect(mixed.message).toContain('"legacy" (enhanced) with @module-federation/enhanced 0.21.6');
     const tooOld = only(report, 'CONCORD-427');
     expect(tooOld.apps).toEqual(['legacy']);
-    expect(tooOld.message).toContain('older than 2.8.0');
+    expect(tooOld.message).toContain('older than 2.6.0');
     // One runtime minor everywhere: nothing to say.
     expect(codes(analyze([load(viteManifest('host', [])), load(viteManifest('cart', []))]))).not.toContain(
       'CONCORD-426',
     );
+  });
+
+  it("CONCORD-427 below the runtime plugin's peer range, not within it", () => {
+    const peer = JSON.parse(
+      readFileSync(new URL('../../runtime-plugin/package.json', import.meta.url), 'utf8'),
+    ).peerDependencies['@module-federation/runtime'];
+    expect(peer).toBe('>=2.6.0');
+    const on = (pluginVersion: string) => {
+      const m = rspackManifest('catalog', []);
+      (m.metaData as Record<string, unknown>).pluginVersion = pluginVersion;
+      return codes(analyze([load(rspackManifest('host', [])), load(m)]));
+    };
+    expect(on('2.6.0')).not.toContain('CONCORD-427');
+    expect(on('2.7.0')).not.toContain('CONCORD-427');
+    expect(on('2.5.9')).toContain('CONCORD-427');
+  });
+
+  it("CONCORD-426 from the manifest's pluginVersion when older metadata recorded another copy's runtime", () => {
+    // Concord's metadata used to record the enhanced and runtime found beside its own plugin (2.9.3) even when
+    // the build ran an aliased enhanced handed in as `federationPlugin`; the manifest says what ran.
+    const aliased = rspackManifest('catalog', [{ name: 'zustand', version: '5.1.0' }]) as Record<
+      string,
+      unknown
+    >;
+    (aliased.metaData as Record<string, unknown>).pluginVersion = '2.5.0';
+    aliased.concord = {
+      ...(concord({ app: 'catalog', bundler: 'rspack' }) as Record<string, unknown>),
+      federation: { package: '@module-federation/enhanced', version: '2.9.3' },
+      runtime: { package: '@module-federation/runtime', version: '2.9.3' },
+    };
+    const report = analyze([load(viteManifest('host', [])), load(aliased)]);
+    expect(only(report, 'CONCORD-427').message).toContain(
+      '"catalog" (rspack) runs Module Federation @module-federation/enhanced 2.5.0',
+    );
+    expect(only(report, 'CONCORD-426').message).toContain('2.5 in "catalog" (rspack)');
   });
 
   it('CONCORD-428: react shared, react/jsx-runtime and react-dom/client not shared by every app', () => {

@@ -272,17 +272,24 @@ export function validateConcord(v: unknown): ConcordResult {
   if (v.mode !== undefined) concord.mode = v.mode as ConcordMetadata['mode'];
   if (v.contract !== undefined) concord.contract = v.contract as ContractDescription;
   if (v.watched !== undefined) concord.watched = v.watched as string[];
-  // The runtime the container runs (src/metadata `runtime`): informative, so only a well-formed one is kept.
-  const runtime = v.runtime;
-  if (
-    isObject(runtime) &&
-    typeof runtime.package === 'string' &&
-    typeof runtime.version === 'string' &&
-    runtime.package.length <= 256 &&
-    runtime.version.length <= 256
-  )
-    concord.runtime = { package: runtime.package, version: runtime.version };
+  // The federation plugin and runtime the container was built with (src/metadata `federation`, `runtime`):
+  // informative, so only a well-formed one is kept.
+  const federation = packageVersion(v.federation);
+  if (federation) concord.federation = federation;
+  const runtime = packageVersion(v.runtime);
+  if (runtime) concord.runtime = runtime;
   return { ok: true, concord };
+}
+
+/** A `{ package, version }` record of the metadata, or undefined when it is not a well-formed one. */
+function packageVersion(v: unknown): { package: string; version: string } | undefined {
+  return isObject(v) &&
+    typeof v.package === 'string' &&
+    typeof v.version === 'string' &&
+    v.package.length <= 256 &&
+    v.version.length <= 256
+    ? { package: v.package, version: v.version }
+    : undefined;
 }
 
 /**

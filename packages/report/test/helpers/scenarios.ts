@@ -103,7 +103,7 @@ export function everyFindingFiles(): PageFile[] {
     alias: name,
     entry: '*',
   }));
-  (catalog.metaData as Record<string, unknown>).pluginVersion = '2.6.0';
+  (catalog.metaData as Record<string, unknown>).pluginVersion = '0.21.6';
   const newer = { ...viteManifest('legacy', []), concord: { schema: 2, app: 'legacy' } };
   const hostStats = { ...host, buildOutput: [], assetAnalysis: {} };
   return [

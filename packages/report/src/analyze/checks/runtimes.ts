@@ -1,14 +1,17 @@
 // CONCORD-426 / 427: which Module Federation runtime each container runs. All runtimes on a page share one
 // `__FEDERATION__`, but each container resolves its shares with its own copy: different minors can pick and
-// judge differently, and Concord's runtime plugin needs 2.8 or later (older ones lack what it calls).
+// judge differently, and Concord's runtime plugin is built and tested for 2.6 and later (its peer range).
 import { finding, listOf } from '../../finding';
 import type { Finding } from '../../types';
 import type { App } from '../apps';
 import { labels } from '../context';
 import { compareVersionsDesc } from '../versions';
 
-/** The oldest Module Federation runtime Concord's runtime plugin supports. */
-export const MIN_RUNTIME = '2.8.0';
+/**
+ * The oldest Module Federation runtime Concord's runtime plugin supports: its peer range (`>=2.6.0`), the
+ * oldest runtime its tests run on (the report's test/resolution-model.test.ts checks the two agree).
+ */
+export const MIN_RUNTIME = '2.6.0';
 
 /**
  * The runtime @module-federation/vite bundles, by its major.minor (read in its lib/index.js; the manifest's
@@ -19,10 +22,14 @@ const VITE_PLUGIN_RUNTIME: Readonly<Record<string, string>> = Object.freeze({ '1
 
 /** `{ version, source }` of the runtime an app runs, or null when no manifest field says it. */
 export function runtimeOf(app: App): { version: string; how: string } | null {
-  const recorded = app.manifest.concord?.runtime;
-  if (recorded && /^\d+\.\d+/.test(recorded.version))
-    return { version: recorded.version, how: `${recorded.package} ${recorded.version}` };
+  const concord = app.manifest.concord;
+  const recorded = concord?.runtime;
   const plugin = app.manifest.pluginVersion;
+  // The manifest's pluginVersion is written by the federation plugin that really ran; metadata of an older
+  // Concord recorded the runtime found beside its own plugin even when the build ran another copy.
+  const stale = !!plugin && !!concord?.federation && concord.federation.version !== plugin;
+  if (recorded && !stale && /^\d+\.\d+/.test(recorded.version))
+    return { version: recorded.version, how: `${recorded.package} ${recorded.version}` };
   if (!plugin || !/^\d+\.\d+/.test(plugin)) return null;
   // enhanced and the runtime are released together: enhanced 2.9.3 runs runtime 2.9.3.
   if (app.bundler !== 'vite') return { version: plugin, how: `@module-federation/enhanced ${plugin}` };
@@ -68,7 +75,7 @@ export function runtimeFindings(apps: readonly App[]): Finding[] {
       finding('CONCORD-427', {
         severity: 'warning',
         what: `${app.label} runs Module Federation ${how}, older than ${MIN_RUNTIME}, the oldest Concord supports`,
-        consequence: `Concord's runtime plugin cannot check that container at load time (it reports CONCORD-207 there), so its share choices go unchecked on the page`,
+        consequence: `Concord's runtime plugin is not built or tested for that runtime: its load-time checks of that container may be missing or incomplete (a fault it catches is CONCORD-207), so its share choices may go unchecked on the page`,
         fix: `Upgrade ${app.name}'s @module-federation/enhanced (or @module-federation/vite) to a release on runtime ${MIN_RUNTIME} or later`,
         apps: [app.name],
       }),
