@@ -1,13 +1,26 @@
 // The report's runtime findings against the Module Federation runtimes the page runs (codes-without-a-cell.ts):
 // 426, the apps' runtime minors as the report groups them, against each container's `version` (the runtime-core
-// version its instance carries, `__FEDERATION__.__INSTANCES__`); 427, an app on a runtime older than 2.8.0 whose
-// container Concord cannot check, against that container's version, whether Concord's runtime plugin is among
-// its plugins, and the CONCORD-207 the report says the plugin records there. Both ways: a runtime split or an
-// old runtime the page shows but the report does not name is a disagreement too.
+// version its instance carries, `__FEDERATION__.__INSTANCES__`); 427, an app on a runtime older than the runtime
+// plugin's peer range, against that container's version (whether Concord's plugin is in it and any CONCORD-207
+// are shown beside it). Both ways: a runtime split or an old runtime the page shows but the report does not
+// name is a disagreement too.
+import { readFileSync } from 'node:fs';
 import type { CodeCheck, ContainerState } from './codes-without-a-cell';
 
-/** The oldest runtime the report says Concord supports (docs/diagnostics.md#concord-427). */
-const MIN_RUNTIME = '2.8.0';
+/**
+ * The oldest runtime Concord supports: the runtime plugin's peer range (`>=2.6.0`), the bound the report's
+ * CONCORD-427 uses (docs/diagnostics.md#concord-427).
+ */
+const MIN_RUNTIME = (() => {
+  const pkg = JSON.parse(
+    readFileSync(new URL('../../../packages/runtime-plugin/package.json', import.meta.url), 'utf8'),
+  );
+  const range: string = pkg.peerDependencies['@module-federation/runtime'];
+  const min = /^>=\s*(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+  if (!min)
+    throw new Error(`@concord/runtime-plugin's peer range for the runtime is "${range}", not ">=x.y.z"`);
+  return min;
+})();
 
 interface ReportFinding {
   code: string;
@@ -81,7 +94,7 @@ export function checkRuntimeClaims(
       code: 'CONCORD-427',
       subject: `runtime of ${app}`,
       report: reported
-        ? `${app} on runtime ${version ?? '?'}: unchecked (CONCORD-207 at load)`
+        ? `${app} on runtime ${version ?? '?'}, older than ${MIN_RUNTIME}`
         : `no CONCORD-427 for ${app}`,
       page: runtime
         ? `${app}'s container runs runtime ${runtime.version}, Concord's runtime plugin ${runtime.concord ? 'registered in it' : 'not in it'}, ${faults.length ? 'CONCORD-207 recorded' : 'no CONCORD-207'}`
@@ -90,8 +103,7 @@ export function checkRuntimeClaims(
         reported !== undefined &&
         runtime !== undefined &&
         older(runtime.version, MIN_RUNTIME) &&
-        version === runtime.version &&
-        (faults.length > 0 || !runtime.concord),
+        version === runtime.version,
     });
   }
   return checks;
