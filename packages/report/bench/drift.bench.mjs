@@ -3,11 +3,7 @@
 //  - parse + validate + analyze against JSON.parse of the same documents, wall-clock and CPU: target ≤ 3×;
 //  - loadManifest from files against readFile + JSON.parse of the same files: target ≤ 3×;
 //  - the growth table: cost per app, which must stay flat;
-//  - rendering of the 2,000-app report (terminal, JSON, HTML, markdown, github) against its analysis: ≤ 2×;
-//  - the floor: what ANY analysis returning this same report must spend at least — parse the inputs and keep
-//    them (the analysis reads them), then build the report's objects the quickest way there is, JSON.parse of
-//    its own JSON. When the floor is above 3× JSON.parse, no speed-up of the analysis can meet the target while
-//    the report keeps its content (the findings are pinned by test/drift-golden.test.ts).
+//  - rendering of the 2,000-app report (terminal, JSON, HTML, markdown, github) against its analysis: ≤ 2×.
 // Imports the BUILT package (run `npm run bench -- drift`). Each figure is the median of several runs, the
 // two sides of a ratio measured alternately so a burst of load on the shared machine hits both.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,7 +60,6 @@ for (const size of SIZES) {
     return file;
   });
   const runs = size >= 1000 ? 5 : 7;
-  const reportJson = JSON.stringify(analyze(texts.map((t, i) => parseManifest(t, files[i]))));
   const m = await measure(
     {
       parse: () => {
@@ -75,7 +70,6 @@ for (const size of SIZES) {
         for (const f of files) JSON.parse(readFileSync(f, 'utf8'));
       },
       files: async () => analyze(await Promise.all(files.map((f) => loadManifest(f)))),
-      floor: () => [texts.map((t) => JSON.parse(t)), JSON.parse(reportJson)],
     },
     runs,
   );
@@ -84,7 +78,6 @@ for (const size of SIZES) {
   const row = {
     size,
     mb: bytes / 1024 / 1024,
-    reportMb: Buffer.byteLength(reportJson) / 1024 / 1024,
     findings: result.findings.length,
     perApp: version / size,
     ...m,
@@ -106,12 +99,12 @@ console.log(
   `Drifting fleet: 15 libraries × 4 entries, several versions each; medians; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.\n`,
 );
 console.log(
-  '| apps | MB in / report | findings (version/app) | JSON.parse wall / CPU | parse+validate+analyze wall / CPU | × wall / CPU | floor × wall / CPU | read+parse wall | loadManifest+analyze wall | × wall / CPU | analyze µs/app (CPU) |',
+  '| apps | MB | findings (version/app) | JSON.parse wall / CPU | parse+validate+analyze wall / CPU | × wall / CPU | read+parse wall | loadManifest+analyze wall | × wall / CPU | analyze µs/app (CPU) |',
 );
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows)
   console.log(
-    `| ${r.size} | ${r.mb.toFixed(1)} / ${r.reportMb.toFixed(1)} | ${r.findings} (${r.perApp.toFixed(1)}) | ${ms(r.parse.wall)} / ${ms(r.parse.cpu)} | ${ms(r.full.wall)} / ${ms(r.full.cpu)} | ${x(r.full.wall, r.parse.wall)} / ${x(r.full.cpu, r.parse.cpu)} | ${x(r.floor.wall, r.parse.wall)} / ${x(r.floor.cpu, r.parse.cpu)} | ${ms(r.read.wall)} | ${ms(r.files.wall)} | ${x(r.files.wall, r.read.wall)} / ${x(r.files.cpu, r.read.cpu)} | ${(((r.full.cpu - r.parse.cpu) / r.size) * 1000).toFixed(0)} |`,
+    `| ${r.size} | ${r.mb.toFixed(1)} | ${r.findings} (${r.perApp.toFixed(1)}) | ${ms(r.parse.wall)} / ${ms(r.parse.cpu)} | ${ms(r.full.wall)} / ${ms(r.full.cpu)} | ${x(r.full.wall, r.parse.wall)} / ${x(r.full.cpu, r.parse.cpu)} | ${ms(r.read.wall)} | ${ms(r.files.wall)} | ${x(r.files.wall, r.read.wall)} / ${x(r.files.cpu, r.read.cpu)} | ${(((r.full.cpu - r.parse.cpu) / r.size) * 1000).toFixed(0)} |`,
   );
 
 // Rendering the biggest report, against its parse + validate + analyze.
