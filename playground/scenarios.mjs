@@ -316,9 +316,10 @@ export const SCENARIOS = Object.freeze([
     // account (Vite + Vue) is built for a contract the page does not run: it declares that it reads a
     // `wishlist` slice no contract has (CONCORD-421) and the session's `email`, a field the host's session
     // lacks (422), and claims the theme, which the contract gives to the host (424). Its own build warns of
-    // both reads (CONCORD-110). On the page the bus has no `wishlist` (a read is refused, CONCORD-308), the
-    // session has no `email`, and a write of the theme by account is refused (CONCORD-303); the differential
-    // spec checks each claim there. Its code reads and writes none of them, so account renders as usual.
+    // both reads (CONCORD-110) and of the claim (CONCORD-121). On the page the bus has no `wishlist` (a read
+    // is refused, CONCORD-308), the session has no `email`, and a write of the theme by account is refused
+    // (CONCORD-303); the differential spec checks each claim there. Its code reads and writes none of them,
+    // so account renders as usual.
     name: 'account-reads-past-the-contract',
     title:
       'account (Vite) reads a slice and a field the contract lacks, and claims the theme the contract gives the host',
@@ -345,8 +346,9 @@ export const SCENARIOS = Object.freeze([
         apps: ['host', 'account'],
         versions: ['1.2.0'],
       },
-      // account's own build already names both reads the contract does not have.
+      // account's own build already names both reads the contract does not have, and its claim of the theme.
       { where: 'build', code: 'CONCORD-110', package: '@acme/contract', apps: ['account'] },
+      { where: 'build', code: 'CONCORD-121', package: '@acme/contract', apps: ['account'] },
     ],
   },
   {

@@ -6,7 +6,7 @@ import { DEFAULT_WATCHED } from '@concord/runtime-plugin/inject';
 import { type Augmentation, augmentFederationOptions, type FederationOptionsLike } from './augment';
 import { type BeaconTransform, createBeaconTransform, watchedPathFilter } from './beacon';
 import { describeChanges } from './changes';
-import { type ContractImporter, checkReads, type LoadedContract, loadContract } from './contract';
+import { type ContractImporter, checkOwns, checkReads, type LoadedContract, loadContract } from './contract';
 import { createDebugger } from './debug';
 import { type Diagnostic, manifestNotFound } from './diagnostics';
 import { buildMetadata, type ConcordMetadata, manifestFileNames, stampManifest } from './metadata';
@@ -111,7 +111,10 @@ export function prepareBuild<T extends FederationOptionsLike>(
           : undefined;
       const diagnostics = [...(contract?.diagnostics ?? [])];
       if (contract?.metadata && spec)
-        diagnostics.push(...checkReads(app, context.bundler, options.reads, contract.metadata, spec.package));
+        diagnostics.push(
+          ...checkReads(app, context.bundler, options.reads, contract.metadata, spec.package),
+          ...checkOwns(app, context.bundler, options.owns, contract.metadata, spec.package),
+        );
       const toolchain = readToolchain(context.bundler, project, context.toolchain ?? {});
       const metadata = buildMetadata(augmentation, options, contract, context.pluginVersion, toolchain);
       return { metadata, diagnostics };

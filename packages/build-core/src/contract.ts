@@ -6,6 +6,7 @@ import {
   contractNotLoaded,
   contractNotTransformed,
   type Diagnostic,
+  foreignOwns,
   unknownRead,
 } from './diagnostics';
 import type { Bundler, ContractSpec } from './options';
@@ -153,4 +154,20 @@ export function checkReads(
   return reads
     .filter((r) => !knownSet.has(r))
     .map((r) => unknownRead(app, bundler, r, contractPackage, contract.version, known));
+}
+
+/** CONCORD-121 for each entry of `owns` that the contract gives to another app or does not define. */
+export function checkOwns(
+  app: string,
+  bundler: Bundler,
+  owns: readonly string[],
+  contract: ContractDescription,
+  contractPackage: string,
+): Diagnostic[] {
+  // Own keys only: a slice named `toString` is a name, not Object.prototype's.
+  const ownerOf = (slice: string) =>
+    Object.hasOwn(contract.slices, slice) ? contract.slices[slice]!.owner : undefined;
+  return owns
+    .filter((slice) => ownerOf(slice) !== app)
+    .map((slice) => foreignOwns(app, bundler, slice, contractPackage, contract.version, ownerOf(slice)));
 }

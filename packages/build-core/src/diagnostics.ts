@@ -147,6 +147,23 @@ export function unknownRead(
   );
 }
 
+export function foreignOwns(
+  app: string,
+  bundler: string,
+  slice: string,
+  contract: string,
+  version: string,
+  owner: string | undefined,
+): Diagnostic {
+  return d(
+    'CONCORD-121',
+    'warning',
+    owner === undefined
+      ? `\`concord.owns\` of app "${app}" (${bundler}) lists slice "${slice}" but contract "${contract}" ${version} has no such slice, so nothing this app writes to it can reach another app; fix the name in \`owns\` or add the slice to the contract.`
+      : `\`concord.owns\` of app "${app}" (${bundler}) lists slice "${slice}" but contract "${contract}" ${version} gives it to "${owner}", so this app's writes to it are rejected on the page (CONCORD-303) and the report fails with CONCORD-424; remove "${slice}" from \`owns\`, or make "${app}" its owner in the contract.`,
+  );
+}
+
 export function rootMismatch(app: string, concordRoot: string, viteRoot: string): Diagnostic {
   return d(
     'CONCORD-111',

@@ -25,6 +25,7 @@ export {
   type ContractDescription,
   type ContractImporter,
   type ContractMetadata,
+  checkOwns,
   checkReads,
   type LoadedContract,
   loadContract,

@@ -1,5 +1,6 @@
 import {
   buildMetadata,
+  checkOwns,
   checkReads,
   findInstalled,
   loadContract,
@@ -99,6 +100,27 @@ describe('reads and owns', () => {
     );
     expect(found[1]!.message).toContain('lists "session"');
     expect(found[1]!.message).toContain('(its version 2.0.0 has "cart", "cart.count", "theme")');
+  });
+
+  it('flags owns of a slice the contract gives to another app or does not have (CONCORD-121)', () => {
+    const found = checkOwns(
+      'catalog',
+      'rspack',
+      ['theme', 'cart', 'toString'],
+      description,
+      '@acme/contract',
+    );
+    expect(found.map((d) => [d.code, d.severity])).toEqual([
+      ['CONCORD-121', 'warning'],
+      ['CONCORD-121', 'warning'],
+      ['CONCORD-121', 'warning'],
+    ]);
+    expect(found[1]!.message).toContain(
+      '`concord.owns` of app "catalog" (rspack) lists slice "cart" but contract "@acme/contract" 2.0.0 gives it to "cart"',
+    );
+    expect(found[2]!.message).toContain('"toString" but contract "@acme/contract" 2.0.0 has no such slice');
+    // Its own slice is no finding.
+    expect(checkOwns('cart', 'vite', ['cart'], description, '@acme/contract')).toEqual([]);
   });
 
   it('lists the slices the app owns', () => {
