@@ -6,6 +6,9 @@
 // 421, 422 and 424 are checked against the page's shared-state bus (contract-claims.ts); the runtime codes 426
 // and 427 against the runtime each container runs (runtime-claims.ts).
 
+import { type BusAnswer, contractClaim, probeKey } from './contract-claims';
+import { checkRuntimeClaims } from './runtime-claims';
+
 /** What the page knows beyond the runtime plugin's records, read once with `containerState`. */
 export interface ContainerState {
   /** Every federation container on the page (`__FEDERATION__.__INSTANCES__`), by name. */
@@ -67,9 +70,6 @@ export const askForShare = async ({ app, pkg }: { app: string; pkg: string }): P
       .slice(0, 160)}`;
   }
 };
-
-import { type BusAnswer, contractClaim, probeKey } from './contract-claims';
-import { checkRuntimeClaims } from './runtime-claims';
 
 interface ReportFinding {
   code: string;
