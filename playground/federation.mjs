@@ -96,32 +96,27 @@ function sharedFor(app, appDir, choices) {
   const fallback = (request) => (bundler === 'rspack' ? require.resolve(request) : request);
   // Vue is not a store library, so Concord does not share it by itself.
   if (framework === 'vue') shared.vue = singleton(installedVersion('vue'));
-  if (!choices.zustand.shared) {
-    // `autoShare: false` stops Concord adding any share: keep React, the contract and its library shared by
-    // hand (and, on Rspack, the React subpaths Concord would have added).
+  // `autoShare: false` stops Concord adding any share: the app lists by hand what Concord would have shared.
+  const byHand = ({ zustand, subpaths, inferContractRange }) => {
     shared.react = singleton(installedVersion('react'));
     shared['react-dom'] = singleton(installedVersion('react-dom'));
-    shared['@acme/contract'] = singleton(installedVersion('@acme/contract'));
-    shared['@concord/shared-state'] = singleton(installedVersion('@concord/shared-state'));
-    if (bundler === 'rspack') {
-      shared['react/jsx-runtime'] = singleton(installedVersion('react'));
-      shared['react-dom/client'] = singleton(installedVersion('react-dom'));
-    }
-  }
-  if (choices.byHand) {
-    // `autoShare: false`: every share by hand, as a team that writes its `shared` itself does.
-    const { subpaths, inferContractRange } = choices.byHand;
-    for (const pkg of ['react', 'react-dom', 'zustand', '@concord/shared-state'])
-      shared[pkg] = singleton(installedVersion(pkg));
+    if (zustand) shared.zustand = singleton(installedVersion('zustand'));
     // Left out, enhanced infers the range from package.json: pnpm's `workspace:*`.
     shared['@acme/contract'] = inferContractRange
       ? { singleton: true }
       : singleton(installedVersion('@acme/contract'));
+    shared['@concord/shared-state'] = singleton(installedVersion('@concord/shared-state'));
     if (subpaths) {
       shared['react/jsx-runtime'] = singleton(installedVersion('react'));
       shared['react-dom/client'] = singleton(installedVersion('react-dom'));
     }
-  }
+  };
+  // zustand left out: React, the contract and its library still shared (and, on Rspack, the React subpaths
+  // Concord would have added).
+  if (!choices.zustand.shared)
+    byHand({ zustand: false, subpaths: bundler === 'rspack', inferContractRange: false });
+  // A team that writes its whole `shared` itself.
+  if (choices.byHand) byHand({ zustand: true, ...choices.byHand });
   if (choices.zustand.major === 4) {
     shared.zustand = {
       ...singleton(installedVersion('zustand4')),
