@@ -36,7 +36,7 @@ export interface AppScenario {
   /**
    * Rspack apps only: the Module Federation release the app is built with: `current` (the catalog's
    * @module-federation/enhanced, runtime 2.9) or `old` (enhanced 2.7.0 under the `@module-federation/enhanced-2-7`
-   * alias, runtime 2.7.0: older than 2.8, the oldest runtime Concord's runtime plugin supports).
+   * alias, runtime 2.7.0: a minor behind the other apps, within the runtime plugin's peer range `>=2.6.0`).
    * @default 'current'
    */
   federationRuntime?: 'current' | 'old';
