@@ -159,7 +159,7 @@ export function foreignOwns(
     'CONCORD-121',
     'warning',
     owner === undefined
-      ? `\`concord.owns\` of app "${app}" (${bundler}) lists slice "${slice}" but contract "${contract}" ${version} has no such slice, so nothing this app writes to it can reach another app; fix the name in \`owns\` or add the slice to the contract.`
+      ? `\`concord.owns\` of app "${app}" (${bundler}) lists slice "${slice}" but contract "${contract}" ${version} has no such slice, so this app's writes to it are rejected on the page (CONCORD-308, unknown slice); fix the name in \`owns\` or add the slice to the contract.`
       : `\`concord.owns\` of app "${app}" (${bundler}) lists slice "${slice}" but contract "${contract}" ${version} gives it to "${owner}", so this app's writes to it are rejected on the page (CONCORD-303) and the report fails with CONCORD-424; remove "${slice}" from \`owns\`, or make "${app}" its owner in the contract.`,
   );
 }

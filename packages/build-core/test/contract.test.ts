@@ -119,6 +119,7 @@ describe('reads and owns', () => {
       '`concord.owns` of app "catalog" (rspack) lists slice "cart" but contract "@acme/contract" 2.0.0 gives it to "cart"',
     );
     expect(found[2]!.message).toContain('"toString" but contract "@acme/contract" 2.0.0 has no such slice');
+    expect(found[2]!.message).toContain('rejected on the page (CONCORD-308, unknown slice)');
     // Its own slice is no finding.
     expect(checkOwns('cart', 'vite', ['cart'], description, '@acme/contract')).toEqual([]);
   });
