@@ -138,11 +138,13 @@ const INLINE_APPS = 6;
 
 function outcomeBody(o: Outcome): SafeHtml {
   if (o.verdict === 'absent') return html`<td></td><td></td><td></td><td>${VERDICT_WORDS.absent}</td>`;
-  const gets = o.provider
-    ? html`${o.provider.version} from ${o.provider.app === null ? 'itself' : html`<span class="name">${o.provider.app}</span>`}`
-    : '';
+  const gets = o.provider ? gotFrom(o.provider.version, o.provider.app) : '';
   return html`<td class="name">${o.version ?? '—'}</td><td><span class="name">${o.requiredVersion ?? 'any'}</span>${o.singleton ? ' · singleton' : ''}</td><td>${gets}</td><td class="v-${o.verdict}">${VERDICT_WORDS[o.verdict]}</td>`;
 }
+
+/** `5.1.0 from host`, or `from itself` for an app's own copy (`app` null). */
+const gotFrom = (version: string, app: string | null): SafeHtml =>
+  html`${version} from ${app === null ? 'itself' : html`<span class="name">${app}</span>`}`;
 
 function findingPackages(findings: Finding[]): string[] {
   return findings.flatMap((f) => (f.package !== undefined ? [f.package] : []));
@@ -160,7 +162,7 @@ function findingItem(f: Finding, pkgs: Map<string, string>, apps: Map<string, st
 function cellBody(cell: MatrixCell): SafeHtml {
   if (cell.verdict === 'absent') return html``;
   const gets = cell.provider
-    ? html`gets ${cell.provider.version} from ${cell.provider.app === cell.app ? 'itself' : cell.provider.app}`
+    ? html`gets ${gotFrom(cell.provider.version, cell.provider.app === cell.app ? null : cell.provider.app)}`
     : '';
   return html`<span class="name">${cell.version ?? '—'}</span> <small>${cell.requiredVersion ?? 'any'}${cell.singleton ? ' · singleton' : ''}</small><br><span class="v-${cell.verdict}">${VERDICT_WORDS[cell.verdict]}</span>${gets ? html`<br><small class="name">${gets}</small>` : ''}`;
 }
