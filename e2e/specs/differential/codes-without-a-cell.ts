@@ -17,9 +17,10 @@ export interface ContainerState {
   usedBy: Record<string, string[]>;
   /**
    * Container → the runtime its instance carries (`version`, the runtime-core version of that container's own
-   * copy) and whether Concord's runtime plugin is among the instance's plugins.
+   * copy), whether Concord's runtime plugin is among the instance's plugins, and whether that plugin's `init`
+   * hook ran there (the page-wide registry, `Symbol.for('concord.registry')`, lists the container it joined).
    */
-  runtimes: Record<string, { version: string; concord: boolean }>;
+  runtimes: Record<string, { version: string; concord: boolean; joined: boolean }>;
 }
 
 export const containerState = (): ContainerState => {
@@ -28,6 +29,10 @@ export const containerState = (): ContainerState => {
   const federation = g.__FEDERATION__ ?? {};
   const containers: string[] = [];
   const runtimes: ContainerState['runtimes'] = {};
+  // The runtime plugin's registry: `init` in a container adds it to `containers` (Map: name → container).
+  const joined = (globalThis as unknown as Record<symbol, { containers?: Map<string, unknown> } | undefined>)[
+    Symbol.for('concord.registry')
+  ]?.containers;
   for (const instance of federation.__INSTANCES__ ?? []) {
     const name = String(instance?.options?.name ?? instance?.name ?? '');
     if (!name) continue;
@@ -36,6 +41,7 @@ export const containerState = (): ContainerState => {
     runtimes[name] ??= {
       version: String(instance?.version ?? '?'),
       concord: plugins.some((p) => p?.name === 'concord'),
+      joined: joined instanceof Map && joined.has(name),
     };
   }
   const usedBy: ContainerState['usedBy'] = {};
@@ -96,7 +102,13 @@ export function checkCodesWithoutACell(
   findings: readonly ReportFinding[],
   page: ContainerState,
   warnings: readonly string[],
-  diagnostics: readonly { code: string; package: string; message?: string; consumer?: { app: string } }[],
+  diagnostics: readonly {
+    code: string;
+    package: string;
+    message?: string;
+    consumer?: { app: string };
+    versions?: string[];
+  }[],
   reportApps: readonly string[],
   matrix: readonly { package: string; cells: { app: string; requiredVersion: string | null }[] }[],
   /** `askForShare` per `${package} ${app}` of every CONCORD-417 finding. */

@@ -1,9 +1,10 @@
 // The report's runtime findings against the Module Federation runtimes the page runs (codes-without-a-cell.ts):
 // 426, the apps' runtime minors as the report groups them, against each container's `version` (the runtime-core
 // version its instance carries, `__FEDERATION__.__INSTANCES__`); 427, an app on a runtime older than the runtime
-// plugin's peer range, against that container's version (whether Concord's plugin is in it and any CONCORD-207
-// are shown beside it). Both ways: a runtime split or an old runtime the page shows but the report does not
-// name is a disagreement too.
+// plugin's peer range, against that container's version and against the runtime plugin's own word on the page,
+// CONCORD-210 for a container older than 2.6 (whether Concord's plugin is in that container, whether its `init`
+// ran there, and any CONCORD-207 are shown beside it: 427 says its checks there "may be" incomplete). Both ways:
+// a runtime split or an old runtime the page shows but the report does not name is a disagreement too.
 import { readFileSync } from 'node:fs';
 import type { CodeCheck, ContainerState } from './codes-without-a-cell';
 
@@ -61,7 +62,7 @@ function minorsNamed(f: ReportFinding): Record<string, string> {
 export function checkRuntimeClaims(
   findings: readonly ReportFinding[],
   page: ContainerState,
-  diagnostics: readonly { code: string; message?: string; consumer?: { app: string } }[],
+  diagnostics: readonly { code: string; message?: string; consumer?: { app: string }; versions?: string[] }[],
   reportApps: readonly string[],
 ): CodeCheck[] {
   const checks: CodeCheck[] = [];
@@ -89,6 +90,11 @@ export function checkRuntimeClaims(
     const faults = diagnostics.filter(
       (d) => d.code === 'CONCORD-207' && (d.consumer?.app === app || d.message?.includes(`"${app}"`)),
     );
+    // The runtime plugin names a container older than 2.6 itself (CONCORD-210 with its runtime's version).
+    const flagged = diagnostics.some(
+      (d) =>
+        d.code === 'CONCORD-210' && d.consumer?.app === app && d.versions?.includes(runtime?.version ?? ''),
+    );
     const version = reported?.message.match(/ (\d+\.\d+\.\d+[^ ,]*), older than/)?.[1];
     checks.push({
       code: 'CONCORD-427',
@@ -97,13 +103,14 @@ export function checkRuntimeClaims(
         ? `${app} on runtime ${version ?? '?'}, older than ${MIN_RUNTIME}`
         : `no CONCORD-427 for ${app}`,
       page: runtime
-        ? `${app}'s container runs runtime ${runtime.version}, Concord's runtime plugin ${runtime.concord ? 'registered in it' : 'not in it'}, ${faults.length ? 'CONCORD-207 recorded' : 'no CONCORD-207'}`
+        ? `${app}'s container runs runtime ${runtime.version}, ${flagged ? 'CONCORD-210 (older than 2.6)' : 'no CONCORD-210'}; Concord's runtime plugin ${runtime.concord ? 'registered in it' : 'not in it'}, ${runtime.joined ? 'its init ran there' : 'its init did not run there'}, ${faults.length ? 'CONCORD-207 recorded' : 'no CONCORD-207'}`
         : `no container "${app}" on the page`,
       same:
         reported !== undefined &&
         runtime !== undefined &&
         older(runtime.version, MIN_RUNTIME) &&
-        version === runtime.version,
+        version === runtime.version &&
+        flagged,
     });
   }
   return checks;
