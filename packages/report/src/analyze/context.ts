@@ -2,6 +2,7 @@
 // helpers that name apps and versions the same way in every message.
 import type { Finding, ProviderRef } from '../types';
 import type { App, AppDecl } from './apps';
+import type { LiveCopy } from './checks/copies';
 import type { Resolution, Satisfies } from './share-scope';
 
 export interface PackageContext {
@@ -19,6 +20,8 @@ export interface PackageContext {
   satisfies: Satisfies;
   /** Vite non-singletons of one declared version whose outcome depends on which starts first. */
   races: Map<string, number[]>;
+  /** The live copies, once a check has asked (checks/copies.ts `liveCopies`). */
+  live?: readonly LiveCopy[];
 }
 
 /** `5.1.0 from "host" (vite)`. */

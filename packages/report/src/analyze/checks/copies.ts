@@ -4,11 +4,22 @@ import type { App, AppDecl } from '../apps';
 import { labels, type PackageContext } from '../context';
 import { compareVersionsDesc } from '../versions';
 
-/** The live copies of a package as the model predicts them: one per used version slot, one per own copy. */
-export function liveCopies({
-  users,
-  resolutions,
-}: PackageContext): { label: string; version: string; apps: App[] }[] {
+export interface LiveCopy {
+  label: string;
+  version: string;
+  apps: App[];
+}
+
+/**
+ * The live copies of a package as the model predicts them: one per used version slot, one per own copy.
+ * Worked out once per package (CONCORD-412 and 416 both read it).
+ */
+export function liveCopies(ctx: PackageContext): readonly LiveCopy[] {
+  ctx.live ??= countCopies(ctx);
+  return ctx.live;
+}
+
+function countCopies({ users, resolutions }: PackageContext): LiveCopy[] {
   const slots = new Map<string, App[]>();
   const own: AppDecl[] = [];
   for (let i = 0; i < users.length; i++) {
@@ -19,7 +30,7 @@ export function liveCopies({
     if (apps) apps.push(users[i]!.owner);
     else slots.set(r.provider.version, [users[i]!.owner]);
   }
-  const live: { label: string; version: string; apps: App[] }[] = [];
+  const live: LiveCopy[] = [];
   for (const [version, apps] of slots) live.push({ label: version, version, apps });
   for (const d of own) live.push({ label: `its own ${d.declared}`, version: d.declared, apps: [d.owner] });
   return live;
@@ -31,7 +42,7 @@ export function copies(ctx: PackageContext): void {
   const raced = races.size > 0;
   const live = liveCopies(ctx);
   if (live.length < 2) return;
-  const listing = live
+  const listing = [...live]
     .sort((a, b) => compareVersionsDesc(a.version, b.version))
     .map((c) => `${c.label} for ${listOf(labels(c.apps, (a) => a.label))}`);
   const nonSingletons = users.filter((d) => !d.singleton);

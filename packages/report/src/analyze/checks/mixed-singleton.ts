@@ -8,9 +8,11 @@ import { liveCopies } from './copies';
 
 export function mixedSingleton(ctx: PackageContext): void {
   const { pkg, users, byName, resolutions, selected, findings } = ctx;
+  // Most packages are declared one way by every app: tell that before building the two lists.
+  const first = users[0]?.singleton;
+  if (users.every((d) => d.singleton === first)) return;
   const yesDecls = users.filter((d) => d.singleton);
   const noDecls = users.filter((d) => !d.singleton);
-  if (yesDecls.length === 0 || noDecls.length === 0) return;
   const detail = `${listOf(labels(noDecls, (d) => `${d.app} declares ${declaration(d)}`))}${selected ? `; the runtime picks ${from(selected, byName)} for the singletons` : ''}`;
   // Vite non-singletons handed the singleton's module do not load a second copy: they run it, in range or not.
   const handed: App[] = [];

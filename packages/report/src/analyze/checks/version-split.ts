@@ -15,14 +15,13 @@ export function versionSplit({
   if (versions.length < 2 || !selected) return;
   const singletons = users.filter((d) => d.singleton);
   if (singletons.length === 0) return;
-  const providers = new Map<string, string[]>();
+  // Per version: how many apps provide it, and the first nine of them (a message names at most eight).
+  const providers = new Map<string, { count: number; first: string[] }>();
   for (const d of users) {
     if (d.version === null) continue;
-    const list = providers.get(d.version);
-    if (list) {
-      if (list.length < 9) list.push(`"${d.app}"`);
-      else list.push('');
-    } else providers.set(d.version, [`"${d.app}"`]);
+    const p = providers.get(d.version);
+    if (!p) providers.set(d.version, { count: 1, first: [d.app] });
+    else if (p.count++ < 9) p.first.push(d.app);
   }
   let satisfied = true;
   for (let i = 0; i < users.length; i++) {
@@ -30,8 +29,10 @@ export function versionSplit({
     if (users[i]!.singleton && r.kind === 'shared' && !r.satisfied) satisfied = false;
   }
   const byVersion = versions.map((v) => {
-    const list = providers.get(v)!;
-    return `${v} (${listOf(list.length > 8 ? [...list.slice(0, 7), `${list.length - 7} more`] : list)})`;
+    const { count, first } = providers.get(v)!;
+    const named = (count > 8 ? first.slice(0, 7) : first).map((app) => `"${app}"`);
+    if (count > 8) named.push(`${count - 7} more`);
+    return `${v} (${listOf(named)})`;
   });
   findings.push(
     capFinding(
