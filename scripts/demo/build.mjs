@@ -8,9 +8,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_INFO, APPS, getScenario, outDir, playgroundDir } from '../../playground/scenarios.mjs';
+import {
+  APP_INFO,
+  APPS,
+  appChoices,
+  getScenario,
+  outDir,
+  playgroundDir,
+} from '../../playground/scenarios.mjs';
 import { hashFiles } from '../build/hash.mjs';
 import { binOf } from '../build/packages.mjs';
+import { checkoutOnContract } from './contract-release.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,7 +62,12 @@ export async function buildScenario(name, options = {}) {
     mkdirSync(join(dir, 'logs'), { recursive: true });
     for (const app of APPS) {
       const appStarted = Date.now();
-      await buildApp(app, { ...env, CONCORD_SCENARIO: name }, buildLogFile(name, app, env));
+      // An app on another contract release builds from its own checkout (contract-release.mjs).
+      const { version } = appChoices(scenario, app).contract;
+      const cwd = version
+        ? checkoutOnContract(app, version, join(dir, 'checkouts'))
+        : join(playgroundDir, app);
+      await buildApp(app, cwd, { ...env, CONCORD_SCENARIO: name }, buildLogFile(name, app, env));
       log(`[demo] built ${name}/${app} (${APP_INFO[app].bundler}) in ${seconds(appStarted)} s`);
     }
     writeFileSync(stampFile, stamp);
@@ -66,9 +79,9 @@ export async function buildScenario(name, options = {}) {
 
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 
-function buildApp(app, env, logFile) {
-  const cwd = join(playgroundDir, app);
-  const args = APP_INFO[app].bundler === 'rspack' ? ['build.mjs'] : [binOf(cwd, 'vite'), 'build'];
+function buildApp(app, cwd, env, logFile) {
+  const args =
+    APP_INFO[app].bundler === 'rspack' ? ['build.mjs'] : [binOf(join(playgroundDir, app), 'vite'), 'build'];
   return run(
     process.execPath,
     args,

@@ -2,6 +2,10 @@
 // its shared-state bus. Each finding is read into the slice it is about, and the page's bus is asked, through
 // the registry every copy of @concord/shared-state joins (`globalThis[Symbol.for('concord.shared-state')]`, the
 // registry protocol of packages/shared-state/README.md), what the named app gets when it reads or writes it.
+// A CONCORD-420 (apps built against incompatible majors of one contract) is checked against the bus's own
+// account of who connected with which version (`inspect()`).
+
+import type { CodeCheck } from './codes-without-a-cell';
 
 interface Finding {
   code: string;
@@ -134,3 +138,100 @@ export const askTheBus = (probes: BusProbe[]): Record<string, BusAnswer> => {
   }
   return answers;
 };
+
+/** An app as the report lists it, with the contract version its manifest was built against. */
+interface ReportApp {
+  name: string;
+  contract?: { name: string; version: string };
+}
+
+/** A contract's bus as the page runs it: the versions that connected, and the apps that listen on it. */
+export interface BusState {
+  /** Why there is nothing to say (no bus of that contract on the page). */
+  missing?: string;
+  /** The versions of the contract that connected (`inspect().contracts`), the creator's first. */
+  contracts?: string[];
+  /** Apps with live listeners on the bus: each holds a handle it connected with. */
+  apps?: string[];
+}
+
+/** The contracts a CONCORD-420 finding names (`contract "acme"`): the buses to inspect. */
+export const incompatibleContracts = (findings: readonly Finding[]): string[] => [
+  ...new Set(
+    findings
+      .filter((f) => f.code === 'CONCORD-420')
+      .flatMap((f) => /contract "([^"]+)"/.exec(f.message)?.[1] ?? []),
+  ),
+];
+
+/** In the page: `inspect()` of each named contract's bus, through a handle that adds no listener. */
+export const inspectBuses = (contracts: string[]): Record<string, BusState> => {
+  // biome-ignore lint/suspicious/noExplicitAny: the registry of any copy of @concord/shared-state
+  const registry = (globalThis as Record<symbol, any>)[Symbol.for('concord.shared-state')];
+  const states: Record<string, BusState> = {};
+  for (const name of contracts) {
+    const link = registry?.buses?.[name];
+    const contract = link?.contracts?.[0];
+    if (!contract) {
+      states[name] = { missing: `no bus of contract "${name}" on the page` };
+      continue;
+    }
+    try {
+      const ins = link.connect(contract, { app: 'concord:differential' }).inspect();
+      states[name] = { contracts: [...ins.contracts], apps: Object.keys(ins.listeners) };
+    } catch (error) {
+      states[name] = { missing: `inspect() threw: ${String((error as Error)?.message ?? error)}` };
+    }
+  }
+  return states;
+};
+
+// The major a bus compares (`0.x` minors count as majors, as @concord/shared-state's connect does).
+const majorOf = (version: string): string => {
+  const [major, minor] = version.split('.');
+  return major === '0' ? `0.${minor}` : major!;
+};
+
+/**
+ * 420: "one copy of the contract runs on the page, so the apps built against another major read slices and
+ * events whose shape changed". On the page: the contract's bus runs one major, every app of the finding listens
+ * on it (none was refused), and some of them were built against another major than the one it runs.
+ */
+export function checkIncompatibleContracts(
+  findings: readonly Finding[],
+  apps: readonly ReportApp[],
+  buses: Readonly<Record<string, BusState>>,
+): CodeCheck[] {
+  const builtWith = new Map(apps.map((a) => [a.name, a.contract?.version]));
+  const checks: CodeCheck[] = [];
+  for (const f of findings) {
+    if (f.code !== 'CONCORD-420') continue;
+    const name = /contract "([^"]+)"/.exec(f.message)?.[1] ?? '?';
+    const named = f.apps ?? [];
+    const groups = new Map<string, string[]>();
+    for (const app of named) {
+      const version = builtWith.get(app) ?? 'no contract';
+      groups.set(version, [...(groups.get(version) ?? []), app]);
+    }
+    const listing = [...groups].map(([v, list]) => `${v} in ${list.join(', ')}`).join('; ');
+    const bus = buses[name] ?? { missing: 'not inspected' };
+    const majors = new Set((bus.contracts ?? []).map(majorOf));
+    const runs = bus.contracts?.[0];
+    const connected = named.filter((app) => bus.apps?.includes(app));
+    const absent = named.filter((app) => !bus.apps?.includes(app));
+    const other = named.filter((app) => {
+      const version = builtWith.get(app);
+      return runs !== undefined && version !== undefined && majorOf(version) !== majorOf(runs);
+    });
+    checks.push({
+      code: f.code,
+      subject: `contract "${name}": ${listing}`,
+      report: 'one copy runs: the apps built against the other major run it',
+      page:
+        bus.missing ??
+        `the bus runs ${runs} (connected: ${bus.contracts!.join(', ')}); ${connected.join(', ') || 'no app'} listen on it${absent.length ? `, ${absent.join(', ')} not` : ''}; built against another major: ${other.join(', ') || 'none'}`,
+      same: majors.size === 1 && absent.length === 0 && other.length > 0,
+    });
+  }
+  return checks;
+}

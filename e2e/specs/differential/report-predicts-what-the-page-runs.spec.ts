@@ -10,7 +10,13 @@ import { outDir } from '../../../playground/scenarios.mjs';
 import { expect, openShop, test, waitForRemote } from '../../fixtures';
 import type { Diagnostic } from '../../page-globals';
 import { askForShare, checkCodesWithoutACell, containerState } from './codes-without-a-cell';
-import { askTheBus, busProbes } from './contract-claims';
+import {
+  askTheBus,
+  busProbes,
+  checkIncompatibleContracts,
+  incompatibleContracts,
+  inspectBuses,
+} from './contract-claims';
 
 interface ReportCell {
   app: string;
@@ -21,7 +27,7 @@ interface ReportCell {
   verdict: string;
 }
 interface ReportJson {
-  apps: { name: string; bundler: string }[];
+  apps: { name: string; bundler: string; contract?: { name: string; version: string } }[];
   matrix: { package: string; watched: boolean; cells: ReportCell[] }[];
   findings: { code: string; package?: string; apps?: string[]; message: string }[];
 }
@@ -252,6 +258,9 @@ test('for every (package, app) the report predicted the version, provider and co
     answers,
     bus,
   );
+  // 420 (incompatible contract majors) against who connected to the contract's bus with which version.
+  const buses = await page.evaluate(inspectBuses, incompatibleContracts(report.findings));
+  unpaired.push(...checkIncompatibleContracts(report.findings, report.apps, buses));
   for (const c of unpaired) {
     if (!c.same) disagreements++;
     rows.push([c.code, c.subject, c.report, c.page, c.same ? 'same' : 'DIFFERENT']);
