@@ -4,8 +4,8 @@
 //  - loadManifest from files against readFile + JSON.parse of the same files: target ≤ 3×;
 //  - the growth table: cost per app, which must stay flat;
 //  - rendering of the 2,000-app report (terminal, JSON, HTML, markdown, github) against its analysis: ≤ 2×.
-// Imports the BUILT package (run `npm run bench -- drift`). Each figure is the median of several runs, the
-// two sides of a ratio measured alternately so a burst of load on the shared machine hits both.
+// Imports the BUILT package (run `npm run bench -- drift`). Each figure is the median of several runs after two
+// untimed ones, the two sides of a ratio measured alternately so a burst of load on the shared machine hits both.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,9 +31,13 @@ async function once(fn) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Medians of wall and CPU time for each named step, run alternately `runs` times. */
+/**
+ * Medians of wall and CPU time for each named step, run alternately `runs` times after two untimed rounds
+ * (the JIT's first compilations of each step are not billed to the first size measured).
+ */
 async function measure(steps, runs) {
   const times = Object.fromEntries(Object.keys(steps).map((k) => [k, { wall: [], cpu: [] }]));
+  for (let r = 0; r < 2; r++) for (const fn of Object.values(steps)) await fn();
   for (let r = 0; r < runs; r++)
     for (const [name, fn] of Object.entries(steps)) {
       const t = await once(fn);
