@@ -35,7 +35,7 @@ export interface BuildContext {
   shared: Record<string, SharedConfig>;
   concord: ConcordBuildOptions;
   /** Rspack apps: the Module Federation release to build with (scenarios.d.mts `AppScenario.federationRuntime`). */
-  federationRuntime: 'current' | 'old';
+  federationRuntime: 'current' | '2.7' | '2.5';
 }
 
 export declare function buildContext(app: AppName, appDir: string, env?: NodeJS.ProcessEnv): BuildContext;

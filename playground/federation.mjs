@@ -25,7 +25,7 @@ export function buildContext(app, appDir, env = process.env) {
     outDir: outDir(scenario.name, app, env),
     remotes: remotesFor(app, scenario.name, env),
     shared: ownReact ? ownReactShared(app, appDir, choices) : sharedFor(app, appDir, choices),
-    // Rspack apps: `old` builds with enhanced 2.7.0 (runtime 2.7.0), installed as @module-federation/enhanced-2-7.
+    // Rspack apps: `2.7` / `2.5` build with enhanced 2.7.0 / 2.5.1, installed as @module-federation/enhanced-2-7 / -2-5.
     federationRuntime: choices.federationRuntime,
     concord: {
       contract: '@acme/contract',

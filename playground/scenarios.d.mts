@@ -35,11 +35,12 @@ export interface AppScenario {
   contract?: { reads?: string[]; owns?: string[] };
   /**
    * Rspack apps only: the Module Federation release the app is built with: `current` (the catalog's
-   * @module-federation/enhanced, runtime 2.9) or `old` (enhanced 2.7.0 under the `@module-federation/enhanced-2-7`
-   * alias, runtime 2.7.0: a minor behind the other apps, within the runtime plugin's peer range `>=2.6.0`).
+   * @module-federation/enhanced, runtime 2.9), `2.7` (enhanced 2.7.0 under the `@module-federation/enhanced-2-7`
+   * alias, runtime 2.7.0: a minor behind the other apps, within the runtime plugin's peer range `>=2.6.0`) or
+   * `2.5` (enhanced 2.5.1 under `@module-federation/enhanced-2-5`, runtime 2.5.1: below that range).
    * @default 'current'
    */
-  federationRuntime?: 'current' | 'old';
+  federationRuntime?: 'current' | '2.7' | '2.5';
 }
 
 /** A finding a scenario must produce: at load time, in the host's build report, or in an app's build. */
@@ -74,7 +75,7 @@ export interface AppChoices {
   byHand: { subpaths: boolean; inferContractRange: boolean } | undefined;
   reportOmits: AppName[];
   contract: { reads: string[]; owns: string[] };
-  federationRuntime: 'current' | 'old';
+  federationRuntime: 'current' | '2.7' | '2.5';
 }
 
 export declare const playgroundDir: string;

@@ -59,8 +59,11 @@ export function createConfig(env = process.env) {
           shared: ctx.shared,
           concord: ctx.concord,
         },
-        // `federationRuntime: 'old'`: enhanced 2.7.0's plugin (runtime 2.7.0) instead of the catalog's 2.9.
-        ctx.federationRuntime === 'old' ? { federationPlugin: oldFederationPlugin() } : {},
+        // `federationRuntime: '2.7'` / `'2.5'`: an older enhanced's plugin (runtime 2.7.0 / 2.5.1) instead of the
+        // catalog's 2.9.
+        ctx.federationRuntime === 'current'
+          ? {}
+          : { federationPlugin: olderFederationPlugin(ctx.federationRuntime) },
       ),
       new rspack.HtmlRspackPlugin({ templateContent: html }),
     ],
@@ -68,7 +71,13 @@ export function createConfig(env = process.env) {
   };
 }
 
-/** enhanced 2.7.0's ModuleFederationPlugin, loaded only by the scenarios that ask for it. */
-function oldFederationPlugin() {
-  return createRequire(import.meta.url)('@module-federation/enhanced-2-7/rspack').ModuleFederationPlugin;
+/** The aliases of the older enhanced releases (pnpm-workspace.yaml's catalog), by `federationRuntime`. */
+const OLDER_ENHANCED = Object.freeze({
+  2.7: '@module-federation/enhanced-2-7',
+  2.5: '@module-federation/enhanced-2-5',
+});
+
+/** An older enhanced's ModuleFederationPlugin, loaded only by the scenarios that ask for it. */
+function olderFederationPlugin(/** @type {'2.7' | '2.5'} */ release) {
+  return createRequire(import.meta.url)(`${OLDER_ENHANCED[release]}/rspack`).ModuleFederationPlugin;
 }
