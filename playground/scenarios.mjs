@@ -352,6 +352,50 @@ export const SCENARIOS = Object.freeze([
     ],
   },
   {
+    // The cart team upgraded @acme/contract to 2.0.0 and deployed alone (its build is a checkout whose
+    // @acme/contract is the 2.0.0 release: scripts/demo/contract-release.mjs); the other apps are built against
+    // 1.2.0. The report names the incompatible majors (CONCORD-420) and, since the contract is a singleton, the
+    // version the runtime picks: version-first takes cart's 2.0.0 for every app (410 for each 1.2.0 app, 411).
+    // On the page that is what happens: no app is refused (no CONCORD-302), the bus of "acme" is created with
+    // 2.0.0 and host, catalog and account connect to it with cart's 2.0.0 contract (CONCORD-201 for each); the
+    // differential spec checks 420 against the bus's `inspect()`.
+    name: 'cart-on-contract-2',
+    title: 'cart (Vite) is built against @acme/contract 2.0.0 while the other apps are built against 1.2.0',
+    apps: { cart: { contract: { version: '2.0.0' } } },
+    expect: [
+      ...['host', 'catalog', 'account'].flatMap((app) => [
+        {
+          where: 'runtime',
+          code: 'CONCORD-201',
+          package: '@acme/contract',
+          apps: [app, 'cart'],
+          versions: ['2.0.0', '^1.2.0'],
+        },
+        {
+          where: 'report',
+          code: 'CONCORD-410',
+          package: '@acme/contract',
+          apps: [app, 'cart'],
+          versions: ['^1.2.0', '2.0.0'],
+        },
+      ]),
+      {
+        where: 'report',
+        code: 'CONCORD-420',
+        package: '@acme/contract',
+        apps: ['host', 'cart', 'catalog', 'account'],
+        versions: ['1.2.0', '2.0.0'],
+      },
+      {
+        where: 'report',
+        code: 'CONCORD-411',
+        package: '@acme/contract',
+        apps: ['host', 'cart', 'catalog', 'account'],
+        versions: ['2.0.0', '1.2.0'],
+      },
+    ],
+  },
+  {
     // catalog (Rspack) is built with @module-federation/enhanced 2.7.0 (handed to ConcordRspackPlugin as its
     // `federationPlugin`), the Vite apps run runtime 2.9.2: the report names the two runtimes (CONCORD-426), read
     // for catalog from the manifest's pluginVersion (Concord's metadata records the plugin that wrote it). 2.7 is
@@ -445,6 +489,10 @@ export function appChoices(scenario, app) {
   if (own.federationRuntime && own.federationRuntime !== 'current' && bundler !== 'rspack')
     throw new Error(
       `Scenario ${JSON.stringify(scenario.name)}: \`federationRuntime: '${own.federationRuntime}'\` is for Rspack apps, and ${app} is built with ${bundler}.`,
+    );
+  if (own.contract?.version && bundler !== 'vite')
+    throw new Error(
+      `Scenario ${JSON.stringify(scenario.name)}: \`contract.version\` is for Vite apps (their checkout is a copy of the app's directory), and ${app} is built with ${bundler}.`,
     );
   return {
     mode: own.mode ?? 'warn',
