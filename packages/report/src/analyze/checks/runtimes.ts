@@ -75,7 +75,7 @@ export function runtimeFindings(apps: readonly App[]): Finding[] {
       finding('CONCORD-427', {
         severity: 'warning',
         what: `${app.label} runs Module Federation ${how}, older than ${MIN_RUNTIME}, the oldest Concord supports`,
-        consequence: `Concord's runtime plugin is not built or tested for that runtime: its load-time checks of that container may be missing or incomplete (a fault it catches is CONCORD-207), so its share choices may go unchecked on the page`,
+        consequence: `Concord's runtime plugin is not built or tested for that runtime: it names that container at load time (CONCORD-210), and its checks there may be missing or incomplete, so some share choices may go unchecked on the page`,
         fix: `Upgrade ${app.name}'s @module-federation/enhanced (or @module-federation/vite) to a release on runtime ${MIN_RUNTIME} or later`,
         apps: [app.name],
       }),
