@@ -16,15 +16,16 @@ function onBeacon(b: unknown) {
   const r = registry();
   touch(r);
   // Each field read once: the record may be anyone's.
-  const { package: pkg, app } = (b ?? {}) as Partial<Beacon>;
+  const { package: pkg, app, version } = (b ?? {}) as Partial<Beacon>;
   const c = typeof pkg === 'string' && typeof app === 'string' && containersOf(r, app)[0];
   if (!c) return;
   // A copy a Vite container evaluates although its module cache already holds the module it will run
   // (@module-federation/vite imports a workspace singleton that another shared singleton depends on
-  // eagerly, `usesEagerWorkspaceFallback`, then reads the cache): dormant, not a live copy.
+  // eagerly, `usesEagerWorkspaceFallback`, then reads the cache): dormant, not a live copy. Only the
+  // declared version's: a copy of another version is a private one, which nothing in the cache replaces.
   const shared = c.instance.options.shared;
   if (c.bundler === 'vite' && Object.hasOwn(shared, pkg))
-    (b as Beacon).dormant = shared[pkg]!.some((s) => ownerOf(pkg, s));
+    (b as Beacon).dormant = shared[pkg]!.some((s) => s.version === version && ownerOf(pkg, s));
   if (modeFor(c.options, pkg) !== 'throw') return;
   scan(r, undefined, true);
   const d = r.blocked.get(c.name);

@@ -5,7 +5,7 @@
 //  - Vite's module cache (globalThis.__mf_module_cache__.share): module objects Vite containers run.
 // A copy seen by several sources is counted once.
 
-import { appOf, OWNERS, page, type Registry, type Share } from './registry';
+import { appOf, containersOf, OWNERS, page, type Registry, type Share } from './registry';
 import { fault } from './report';
 import type { AppRef, LiveCopy } from './types';
 
@@ -43,9 +43,9 @@ export function beacons(r: Registry): Beacon[] {
 }
 
 /**
- * The app whose module Vite's module cache holds for one declared share of a container (undefined when
- * empty). A Vite container's code runs exactly that module, whoever filed it: @module-federation/vite
- * keys it `scope:pkg` for a singleton, `scope:pkg@version` otherwise, and records who provided it.
+ * Who filed the module Vite's module cache holds for one declared share of a container (undefined when
+ * empty). A Vite container's code runs exactly that module: @module-federation/vite keys it `scope:pkg` for
+ * a singleton, `scope:pkg@version` otherwise, and records who filed it (see `held`).
  */
 export const ownerOf = (pkg: string, s: Share): string | undefined =>
   page.__mf_module_cache__?.share?.[OWNERS]?.[
@@ -55,6 +55,25 @@ export const ownerOf = (pkg: string, s: Share): string | undefined =>
 /** The version of `pkg` that the Concord container `name` declares: its own copy's version. */
 export const versionOf = (r: Registry, name: unknown, pkg: string): string | undefined =>
   r.containers.get(name as string)?.instance.options.shared[pkg]?.[0]?.version;
+
+/**
+ * The copy of `pkg` in a module-cache entry that `from` filed, as [version, share-scope entry or `{ from }`
+ * for `providerOf`]. @module-federation/vite records as the filer either the container that seeded its own
+ * copy (at init, before the runtime shares anything) or, for the module the runtime handed a container, the
+ * `from` of the slot it came from — which the runtime overwrote with the name of the container that loaded
+ * it. So a live slot whose `from` is the filer holds the module (a Vite host that seeded its own 1.2.0 and
+ * was then handed a remote's 2.0.0 runs 2.0.0, filed under its own name); else it is the filer's own copy.
+ */
+export function held(r: Registry, pkg: string, from: unknown): [string?, Partial<Share>?] {
+  if (!from) return [];
+  try {
+    for (const [name, v, e] of slots())
+      if (name === pkg && v !== '0' && isLive(e) && e.from === from) return [v, e];
+  } catch {
+    // An unreadable scope (liveCopies records it): judged as the filer's own copy.
+  }
+  return [versionOf(r, from, pkg), { from: from as string }];
+}
 
 /** The container that really provided a share-scope entry. */
 export const providerOf = (r: Registry, e: Partial<Share> | undefined) =>
@@ -74,6 +93,23 @@ export function slots(): [string, string, Share][] {
   return out;
 }
 
+/**
+ * A Vite app's own copy that no module of its container runs any more. @module-federation/vite seeds a
+ * container's own copy of each share (its declared version) into the module cache at init, before the
+ * runtime shares anything, then files what the runtime hands the container over it, and every consumer
+ * rebinds (`__mfSubscribeSharedCache`): when that is another version, the seeded copy is left unused (a
+ * copy of the same version cannot be told apart from it, nor a private copy of the declared version, so
+ * those keep counting). A container that loads it from the share scope still counts it, by its slot.
+ */
+const superseded = (r: Registry, b: Beacon) => {
+  const c = containersOf(r, b.app)[0];
+  return (
+    c?.bundler === 'vite' &&
+    versionOf(r, c.name, b.package) === b.version &&
+    held(r, b.package, c.name)[0] !== b.version
+  );
+};
+
 /** Live copies per package. */
 export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
   const out = new Map<string, LiveCopy[]>();
@@ -86,7 +122,7 @@ export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
     )
       list.push({ package: name, version, app: at.app, bundler: at.bundler, source });
   };
-  for (const b of beacons(r)) if (!b.dormant) add(b.package, b.version, b, 'beacon');
+  for (const b of beacons(r)) if (!b.dormant && !superseded(r, b)) add(b.package, b.version, b, 'beacon');
   try {
     for (const [name, v, e] of slots()) {
       if (v === '0' || !isLive(e)) continue;
@@ -99,10 +135,9 @@ export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
       if (!m || cache[key] === undefined) continue;
       // The key's version is the one its consumer asked for, not necessarily the module's: Vite files
       // a non-singleton request under the singleton's module (another version) when that one is there.
-      // The owner's own declared version is the copy's.
-      const owner = cache[OWNERS]?.[key];
-      const at = appOf(r, owner);
-      add(m[1]!, versionOf(r, owner, m[1]!) ?? m[2] ?? '?', at, 'module-cache', owner && at.app);
+      const [v, e] = held(r, m[1]!, cache[OWNERS]?.[key]);
+      const at = providerOf(r, e);
+      add(m[1]!, v ?? m[2] ?? '?', at, 'module-cache', e && at.app);
     }
   } catch (e) {
     fault(r, 'share scope', e);

@@ -148,7 +148,7 @@ function hooks(r: Registry, o: ResolvedOptions): ConcordRuntimePlugin {
       // @module-federation/vite renames a host's remotes (`__mfe_internal__host__…__cart`) and keeps the
       // container's name as the alias.
       const c = r.containers.get(m?.name) ?? r.containers.get(m?.alias as string);
-      if (c && !c.bundler.endsWith('pack')) declared(r, c.instance, o);
+      if (c && !c.bundler.endsWith('pack')) declared(r, c.instance, o, true);
       const d = r.blocked.get(c?.name as string);
       if (d) throw failure(d);
     },

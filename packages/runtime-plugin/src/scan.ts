@@ -2,7 +2,7 @@
 // remoteEntry without the share hooks, so after every change Concord reads every instance's declared
 // `options.shared`, the live share-scope slots, Vite's module cache and the beacons.
 import { hookBeacons } from './beacon-hook';
-import { isLive, liveCopies, ownerOf, providerOf, versionOf } from './copies';
+import { held, isLive, liveCopies, ownerOf, providerOf } from './copies';
 import { modeFor, type ResolvedOptions } from './options';
 import { appOf, containersOf, type Instance, type Registry, type Share, shares } from './registry';
 import { fault, report } from './report';
@@ -68,9 +68,10 @@ const liveSlots = (ins: Instance, pkg: string, s: Share) => {
  * One container's declared shares: membership in a container's own options is the truth about who
  * provides an entry; and CONCORD-201 — the only way to see consumers whose share choices never reach the
  * hooks (Vite containers) — for the module a Vite container runs (from its module cache, singleton or
- * not) and for its singletons against the live slots.
+ * not) and for its singletons against the live slots. `handed`: the container's module is being handed out
+ * (`beforeGetExpose`), so what its cache holds now is what it runs.
  */
-export function declared(r: Registry, ins: Instance, o?: ResolvedOptions) {
+export function declared(r: Registry, ins: Instance, o?: ResolvedOptions, handed?: boolean) {
   try {
     const name = ins.options.name;
     const vite = r.containers.get(name)?.bundler === 'vite';
@@ -83,9 +84,11 @@ export function declared(r: Registry, ins: Instance, o?: ResolvedOptions) {
           // A Vite container runs what the module cache holds under its key: another app's copy is
           // judged against its range, singleton or not (@module-federation/vite hands a non-singleton
           // the singleton's module, of any version, when nothing is filed under its own version).
-          const from = vite ? ownerOf(pkg, s) : undefined;
-          const v = versionOf(r, from, pkg);
-          if (v && !satisfy(v, req)) unsatisfied(r, name, pkg, v, { from }, req, o);
+          // Another container's own copy (no slot: it seeded it at init) may still be replaced by what the
+          // runtime picks for that container, before any module of this one runs: judged when handed out.
+          const [v, e] = vite ? held(r, pkg, ownerOf(pkg, s)) : [];
+          if (v && !satisfy(v, req) && (handed || e!.version || e!.from === name))
+            unsatisfied(r, name, pkg, v, e, req, o);
           if (!singleton) continue;
           // The live slots: does any satisfy the range? Else the first one is what the consumer gets.
           let miss: [string, Share] | undefined;

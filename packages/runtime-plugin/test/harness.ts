@@ -74,6 +74,14 @@ export interface AppSpec {
    * one the container runs.
    */
   eager?: string[];
+  /**
+   * Host only: starts as a @module-federation/vite host does. Its remoteEntry's `init()` seeds the host's own
+   * copy of each share into the module cache before the runtime shares anything (`__mfSeedLocalShared`: no
+   * other container is known yet), under the host's name; loading a share through the runtime then files
+   * what the runtime picked over it (the bridge), under the `from` of the slot it came from — which the
+   * runtime has overwritten with the host's name — and the host's modules run that.
+   */
+  seeds?: boolean;
 }
 
 /** A library module object: one per evaluation, so identity tells copies apart. */
@@ -208,23 +216,27 @@ export function rspackRemote(spec: AppSpec, plugin: Factory): Remote {
   };
 }
 
+/** @module-federation/vite's module cache (`__mf_module_cache__.share`). */
+const cache = () => {
+  G.__mf_module_cache__ ||= { share: {}, remote: {} };
+  return G.__mf_module_cache__.share;
+};
+const OWNERS = Symbol.for('module-federation.shared-cache-owners');
+/** A share's module-cache key: `scope:pkg` for a singleton, `scope:pkg@version` otherwise. */
+const key = (pkg: string, s: Share) => `default:${s.singleton ? pkg : `${pkg}@${s.version}`}`;
+/** Files `value` under `k` with its owner; only into an empty key unless `over` (the bridge's rebind). */
+const write = (k: string, value: unknown, owner: string, over = false) => {
+  const c = cache();
+  if (c[k] !== undefined && !over) return;
+  c[k] = value;
+  if (!c[OWNERS]) Object.defineProperty(c, OWNERS, { value: {}, enumerable: false });
+  c[OWNERS][k] = owner;
+};
+
 /** A Vite (@module-federation/vite) container's remote entry. */
 export function viteRemote(spec: AppSpec, plugin: Factory): Remote {
   const rt = RUNTIMES[spec.runtime ?? '2.9.1'];
   const own = ownCopies(spec);
-  const cache = () => {
-    G.__mf_module_cache__ ||= { share: {}, remote: {} };
-    return G.__mf_module_cache__.share;
-  };
-  const OWNERS = Symbol.for('module-federation.shared-cache-owners');
-  const key = (pkg: string, s: Share) => `default:${s.singleton ? pkg : `${pkg}@${s.version}`}`;
-  const write = (k: string, value: unknown, owner: string) => {
-    const c = cache();
-    if (c[k] !== undefined) return;
-    c[k] = value;
-    if (!c[OWNERS]) Object.defineProperty(c, OWNERS, { value: {}, enumerable: false });
-    c[OWNERS][k] = owner;
-  };
   return {
     spec,
     entry: () => ({
@@ -376,11 +388,20 @@ export function page(host: AppSpec, remotes: Remote[], plugin: Factory): Page {
     plugins: [...pluginOf(host, plugin), memoryLoader as Any],
     ...(host.shareStrategy && { shareStrategy: host.shareStrategy }),
   });
+  if (host.seeds)
+    for (const [pkg, s] of Object.entries(host.shared ?? {}))
+      write(key(pkg, s), own(pkg, s.version), host.name);
   return {
     host: ins,
     async load(pkg) {
       const factory = await ins.loadShare(pkg);
-      return factory === false ? own(pkg, host.shared![pkg]!.version) : factory();
+      const lib: Lib = factory === false ? own(pkg, host.shared![pkg]!.version) : factory();
+      if (host.seeds && factory) {
+        const versions = ins.shareScopeMap.default[pkg];
+        const slot = Object.values(versions).find((e: Any) => e.lib?.() === lib) as Any;
+        write(key(pkg, host.shared![pkg]!), lib, slot.from, true);
+      }
+      return lib;
     },
     async loadRemote(name) {
       return ins.loadRemote(`${name}/App`);

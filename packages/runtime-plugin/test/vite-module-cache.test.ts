@@ -4,7 +4,10 @@
 //    (@module-federation/vite 1.23.8 imports a workspace singleton that another shared singleton depends
 //    on eagerly) — and a copy evaluated into an empty cache is live, and still a duplicate;
 //  - a non-singleton request with nothing filed under its own version gets the singleton's module, of
-//    another version: CONCORD-201 names the version it really runs, and no phantom copy is listed.
+//    another version: CONCORD-201 names the version it really runs, and no phantom copy is listed;
+//  - a Vite host files its own copy at init, then the runtime's pick of another version over it, under its
+//    own name: the cache holds the pick (CONCORD-201 judges that version, for every app) and the host's
+//    copy, which no module runs any more, is no live copy unless a container loads it from the scope.
 import concord, {
   assertSingleInstances,
   type ConcordDiagnostic,
@@ -13,7 +16,17 @@ import concord, {
   getInstances,
 } from '@concord/runtime-plugin';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type AppSpec, PAIRS, page, quietly, type Remote, resetQuietPage, viteRemote } from './harness';
+import {
+  type AppSpec,
+  evaluate,
+  PAIRS,
+  page,
+  quietly,
+  type Remote,
+  resetQuietPage,
+  rspackRemote,
+  viteRemote,
+} from './harness';
 
 beforeEach(resetQuietPage);
 
@@ -58,6 +71,8 @@ describe.each(PAIRS)('host on runtime %s, Vite remotes on %s', (hostRuntime, rem
   });
   const vite = (name: string, shared: AppSpec['shared'], over: Partial<AppSpec> = {}) =>
     viteRemote({ name, bundler: 'vite', runtime: remoteRuntime, shared, ...over }, concord);
+  const rspack = (name: string, shared: AppSpec['shared']) =>
+    rspackRemote({ name, bundler: 'rspack', runtime: remoteRuntime, shared }, concord);
   const state = { [STATE]: { version: '0.1.0', singleton: true } };
   const throwing: ConcordRuntimeOptions = { mode: 'throw' };
 
@@ -151,6 +166,95 @@ describe.each(PAIRS)('host on runtime %s, Vite remotes on %s', (hostRuntime, rem
       expect(codes()).toContain('CONCORD-202 zustand');
       expect(codes()).not.toContain('CONCORD-201 zustand');
       expect(copies('zustand')).toEqual(['5.1.0 host beacon', '4.5.7 cart beacon']);
+    });
+  });
+
+  describe('a Vite host’s own copy, seeded at init, then replaced by the runtime’s pick of another version', () => {
+    // The cart-on-contract-2 page: version-first picks cart's 2.0.0 of a singleton the others build on 1.2.0.
+    const C = '@acme/contract';
+    const v1 = { [C]: { version: '1.2.0', singleton: true } };
+    const v2 = { [C]: { version: '2.0.0', singleton: true } };
+    // The build plugins add the contract package to every app's watch list.
+    const seeding = { seeds: true, concord: { watch: [C] } };
+    const unsatisfied = () =>
+      getDiagnostics()
+        .filter((d) => d.code === 'CONCORD-201')
+        .map((d) => `${d.consumer?.app} ← ${d.provider?.app} ${d.versions}`)
+        .sort();
+
+    it('is no live copy, and the remote whose copy everyone runs gets no CONCORD-201', async () => {
+      const remotes = [vite('cart', v2), vite('account', v1), rspack('catalog', v1)];
+      const out = await run(host(v1, seeding), remotes, [C]);
+      expect(out).toEqual({
+        cart: { [C]: '2.0.0 cart' },
+        account: { [C]: '2.0.0 cart' },
+        catalog: { [C]: '2.0.0 cart' },
+      });
+      // What the cache shows: the host filed cart's 2.0.0 under its own name.
+      const share = (
+        globalThis as unknown as { __mf_module_cache__: { share: Record<PropertyKey, unknown> } }
+      ).__mf_module_cache__.share;
+      const owners = share[Symbol.for('module-federation.shared-cache-owners')] as Record<string, string>;
+      expect(share[`default:${C}`]).toMatchObject({ version: '2.0.0', evaluatedBy: 'cart' });
+      expect(owners[`default:${C}`]).toBe('host');
+      expect(unsatisfied()).toEqual(['account ← cart 2.0.0', 'catalog ← cart 2.0.0', 'host ← cart 2.0.0']);
+      expect(codes()).not.toContain(`CONCORD-202 ${C}`);
+      expect(copies(C)).toEqual(['2.0.0 cart share-scope']);
+      expect(() => assertSingleInstances()).not.toThrow();
+    });
+
+    it('is not judged for a remote while the host starts: its own copy is only filed until the runtime picks', async () => {
+      const { value } = await quietly(async () => {
+        const p = page(host(v1, seeding), [vite('cart', v2)], concord);
+        // version-first: the host's start initialises cart (which registers 2.0.0) before anything loads; a
+        // scan now sees the host's own 1.2.0 in the cache, which cart never runs.
+        await Promise.all(p.host.initializeSharing('default', { strategy: 'version-first' }));
+        const early = unsatisfied();
+        await p.load(C);
+        return { early, cart: (await p.loadRemote('cart')).deps[C] };
+      });
+      expect(value.early).toEqual([]);
+      expect(value.cart).toMatchObject({ version: '2.0.0', evaluatedBy: 'cart' });
+      expect(unsatisfied()).toEqual(['host ← cart 2.0.0']);
+    });
+
+    it('is judged for a remote when its module is handed out: then the cache holds what it runs', async () => {
+      // Nothing loads the host's 2.0.0 through the runtime: only its filing names it.
+      const out = await run(host(v2, seeding), [vite('cart', v1)], []);
+      expect(out.cart).toEqual({ [C]: '2.0.0 host' });
+      expect(unsatisfied()).toEqual(['cart ← host 2.0.0']);
+    });
+
+    it('leaves a private copy of another version counted: only the declared version is seeded', async () => {
+      await run(host(v1, seeding), [vite('cart', v2)], [C]);
+      // A dependency of the host bundles its own @acme/contract 1.5.0 (with the build plugins' beacon).
+      quietly(() => evaluate(C, '1.5.0', 'host', 'vite'));
+      expect(copies(C)).toEqual(['1.5.0 host beacon', '2.0.0 cart share-scope']);
+      expect(codes()).toContain(`CONCORD-202 ${C}`);
+    });
+
+    it('still counts when a container loads it from the share scope: a real second copy', async () => {
+      // catalog does not share it as a singleton: the runtime gives it the host's 1.2.0 slot, in its range.
+      const catalog = rspack('catalog', { [C]: { version: '1.2.0' } });
+      const out = await run(host(v1, seeding), [vite('cart', v2), catalog], [C]);
+      expect(out).toEqual({ cart: { [C]: '2.0.0 cart' }, catalog: { [C]: '1.2.0 host' } });
+      expect(unsatisfied()).toEqual(['host ← cart 2.0.0']);
+      expect(codes()).toContain(`CONCORD-202 ${C}`);
+      // Versions only: this host's slot is the runtime's copy of its declaration (createInstance registers
+      // one), whose `from` the load overwrote with catalog's name, so nothing on the page names the host.
+      expect(
+        getInstances()
+          [C]?.map((c) => `${c.version} ${c.source}`)
+          .sort(),
+      ).toEqual(['1.2.0 share-scope', '2.0.0 share-scope']);
+      expect(() => assertSingleInstances()).toThrow(/CONCORD-202 .*@acme\/contract/);
+    });
+
+    it('is the live copy while the runtime picks it: the same seed, and the remotes run the host’s', async () => {
+      const out = await run(host(v2, seeding), [vite('cart', v1)], [C]);
+      expect(out.cart).toEqual({ [C]: '2.0.0 host' });
+      expect(unsatisfied()).toEqual(['cart ← host 2.0.0']);
+      expect(copies(C)).toEqual(['2.0.0 host beacon']);
     });
   });
 });
