@@ -1,7 +1,7 @@
 // Fixed loopback ports of the playground under `vite dev` (dev-serve.mjs), read by the e2e config and
 // specs too. Per page a base port, the apps at the offsets of ./scenarios.mjs (host +0, cart +1,
-// catalog +2, account +3), from 4500. The production scenarios use 4100 on, 10 apart (4100–4273 for the
-// 18 of today; a 22nd would reach adopter/'s 4310–4313), the dev pair 4400–4413.
+// catalog +2, account +3), from 4500. The production scenarios use 4100 on, 10 apart (4100–4283 for the
+// 19 of today; a 22nd would reach adopter/'s 4310–4313), the dev pair 4400–4413.
 
 /**
  * The dev pages: `healthy` (one copy of every shared library) and `own-react` (cart's optimizer binds a

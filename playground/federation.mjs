@@ -28,7 +28,8 @@ export function buildContext(app, appDir, env = process.env) {
     // Rspack apps: `2.7` / `2.5` build with enhanced 2.7.0 / 2.5.1, installed as @module-federation/enhanced-2-7 / -2-5.
     federationRuntime: choices.federationRuntime,
     concord: {
-      contract: '@acme/contract',
+      // A team may drop `contract` from its Concord options while its code still imports it and uses the bus.
+      contract: choices.contract.declared ? '@acme/contract' : undefined,
       root: appDir,
       mode: choices.mode,
       reads: [...READS[app], ...choices.contract.reads],

@@ -32,10 +32,12 @@ export interface AppScenario {
    * (slices or `slice.field`s, even ones the contract lacks) and `concord.owns` (slices it claims to write
    * besides those the contract names it owner of), as an app built for another contract than the page's;
    * Vite apps only: the `version` of `@acme/contract` it is built against, as a team that upgraded alone (the
-   * build makes the app a checkout whose @acme/contract is that release: scripts/demo/contract-release.mjs).
-   * @default the workspace's @acme/contract (1.2.0)
+   * build makes the app a checkout whose @acme/contract is that release: scripts/demo/contract-release.mjs);
+   * `declared: false`: the app's Concord options name no `contract` (a team dropped it from its config) while
+   * its code still imports @acme/contract and uses the bus.
+   * @default the workspace's @acme/contract (1.2.0), declared in the app's Concord options
    */
-  contract?: { reads?: string[]; owns?: string[]; version?: string };
+  contract?: { reads?: string[]; owns?: string[]; version?: string; declared?: boolean };
   /**
    * Rspack apps only: the Module Federation release the app is built with: `current` (the catalog's
    * @module-federation/enhanced, runtime 2.9), `2.7` (enhanced 2.7.0 under the `@module-federation/enhanced-2-7`
@@ -77,7 +79,7 @@ export interface AppChoices {
   nanoid: { shared: boolean; minor: '5.0' | '5.1'; requiredVersion?: string; import?: false };
   byHand: { subpaths: boolean; inferContractRange: boolean } | undefined;
   reportOmits: AppName[];
-  contract: { reads: string[]; owns: string[]; version?: string };
+  contract: { reads: string[]; owns: string[]; version?: string; declared: boolean };
   federationRuntime: 'current' | '2.7' | '2.5';
 }
 

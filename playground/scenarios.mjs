@@ -438,6 +438,30 @@ export const SCENARIOS = Object.freeze([
       { where: 'report', code: 'CONCORD-427', package: '', apps: ['catalog'], versions: ['2.5.1', '2.6.0'] },
     ],
   },
+  {
+    // The cart team dropped `contract` from its Concord options while its code still imports @acme/contract
+    // and connects to the bus. Its build then shares @concord/shared-state (a dependency) but not the contract,
+    // which it bundles as its own copy, and its manifest describes no contract and owns no slice. The host's
+    // report cannot check the host's read of `cart.count` against cart's contract: CONCORD-423, "built without
+    // that contract" (cart is among the inputs). cart stays among the report's apps, so the CONCORD-430 race
+    // findings still name it. On the page cart's copy of the contract (same name, version and owners) joins
+    // the bus the host created: cart writes its slice and the host's badge follows; the runtime plugin records
+    // nothing (cart's copy of the contract has no beacon). The differential test checks 423 against cart's
+    // manifest and the page's bus.
+    name: 'cart-without-contract',
+    title:
+      "cart (Vite) is built without Concord's `contract` option while its code still uses the contract's bus",
+    apps: { cart: { contract: { declared: false } } },
+    expect: [
+      {
+        where: 'report',
+        code: 'CONCORD-423',
+        package: '@acme/contract',
+        apps: ['host'],
+        versions: ['1.2.0'],
+      },
+    ],
+  },
 ]);
 
 /** @param {string} name @returns {Scenario} */
@@ -501,7 +525,7 @@ export function appChoices(scenario, app) {
     nanoid: { shared: false, minor: '5.1', ...own.nanoid },
     byHand: own.byHand && { subpaths: true, inferContractRange: false, ...own.byHand },
     reportOmits: own.reportOmits ?? [],
-    contract: { reads: [], owns: [], ...own.contract },
+    contract: { reads: [], owns: [], declared: true, ...own.contract },
     federationRuntime: own.federationRuntime ?? 'current',
   };
 }
