@@ -3,8 +3,9 @@
 // "Report and runtime codes": 415 ↔ 206 is a development-only lint, so on these production pages Module
 // Federation's own warning is compared (the runtime plugin adds CONCORD-201); 428 ↔ 202 only when a beacon
 // watches the subpath, so the share scope's users are compared; 417 and 429 have no pair). The contract codes
-// 421, 422 and 424 are checked against the page's shared-state bus (contract-claims.ts); the runtime codes 426
-// and 427 against the runtime each container runs (runtime-claims.ts).
+// 421, 422 and 424 are checked against the page's shared-state bus (contract-claims.ts), 423 against the owner's
+// manifest and that bus (unchecked-reads.ts); the runtime codes 426 and 427 against the runtime each container
+// runs (runtime-claims.ts).
 
 import { type BusAnswer, contractClaim, probeKey } from './contract-claims';
 import { checkRuntimeClaims } from './runtime-claims';

@@ -17,6 +17,7 @@ import {
   incompatibleContracts,
   inspectBuses,
 } from './contract-claims';
+import { checkUncheckedReads, uncheckedReadContracts, uncheckedReadProbes } from './unchecked-reads';
 
 interface ReportCell {
   app: string;
@@ -238,8 +239,8 @@ test('for every (package, app) the report predicted the version, provider and co
   }
   // Findings no cell shows (415, 417, 428, 429): the report's claim against what Module Federation did. For
   // 417 the app's container asks for the package after the page was read, as an import of it would. The
-  // contract findings (421, 422, 424) against the page's shared-state bus: the named apps read and write there.
-  // The runtime findings (426, 427) against each container's runtime, also when the report names none.
+  // contract findings (421, 422, 423, 424) against the page's shared-state bus: the named apps read and write
+  // there. The runtime findings (426, 427) against each container's runtime, also when the report names none.
   const answers: Record<string, string> = {};
   for (const f of report.findings)
     if (f.code === 'CONCORD-417' && f.package && f.apps?.[0])
@@ -247,7 +248,10 @@ test('for every (package, app) the report predicted the version, provider and co
         app: f.apps[0],
         pkg: f.package,
       });
-  const bus = await page.evaluate(askTheBus, busProbes(report.findings));
+  const bus = await page.evaluate(askTheBus, [
+    ...busProbes(report.findings),
+    ...uncheckedReadProbes(report.findings),
+  ]);
   const unpaired = checkCodesWithoutACell(
     report.findings,
     containers,
@@ -258,9 +262,14 @@ test('for every (package, app) the report predicted the version, provider and co
     answers,
     bus,
   );
-  // 420 (incompatible contract majors) against who connected to the contract's bus with which version.
-  const buses = await page.evaluate(inspectBuses, incompatibleContracts(report.findings));
+  // 420 (incompatible contract majors) against who connected to the contract's bus with which version; 423
+  // (reads of an owner built without the contract) against the owner's manifest and who listens on the bus.
+  const contracts = [
+    ...new Set([...incompatibleContracts(report.findings), ...uncheckedReadContracts(report.findings)]),
+  ];
+  const buses = await page.evaluate(inspectBuses, contracts);
   unpaired.push(...checkIncompatibleContracts(report.findings, report.apps, buses));
+  unpaired.push(...checkUncheckedReads(report.findings, report.apps, bus, buses));
   for (const c of unpaired) {
     if (!c.same) disagreements++;
     rows.push([c.code, c.subject, c.report, c.page, c.same ? 'same' : 'DIFFERENT']);
