@@ -457,7 +457,7 @@ export const SCENARIOS = Object.freeze([
         where: 'report',
         code: 'CONCORD-423',
         package: '@acme/contract',
-        apps: ['host'],
+        apps: ['host', 'cart'],
         versions: ['1.2.0'],
       },
     ],

@@ -71,8 +71,20 @@ describe('contract findings (the contract test)', () => {
   it('CONCORD-423: the owner of a read slice is not among the inputs', () => {
     const f = only(analyze([reader('1.2.0', ['theme.mode'])]), 'CONCORD-423');
     expectWellFormed(f);
-    expect(f).toMatchObject({ severity: 'info', apps: ['catalog'] });
+    expect(f).toMatchObject({ severity: 'info', apps: ['catalog', 'host'] });
     expect(f.message).toContain('owned by "host", which is not among the inputs');
+    expect(f.fix).toContain('Add "host"\'s mf-manifest.json');
+  });
+
+  it('CONCORD-423: the owner of a read slice is an input built without the contract', () => {
+    const bare = load(viteManifest('cart', [], concord({ app: 'cart', bundler: 'vite' })));
+    const f = only(analyze([bare, reader('1.2.0', ['cart.count'])]), 'CONCORD-423');
+    expectWellFormed(f);
+    expect(f).toMatchObject({ severity: 'info', apps: ['catalog', 'cart'] });
+    expect(f.message).toContain('owned by "cart", which is built without that contract');
+    expect(f.fix).toBe(
+      'Set `concord.contract` ("@acme/contract") in "cart"\'s Concord build plugin options, so its manifest describes the contract it writes.',
+    );
   });
 
   it('CONCORD-424: two apps claim the same slice', () => {

@@ -136,17 +136,23 @@ function readers(
     }
   }
   const known = new Set(apps.map((a) => a.name));
-  for (const { reader, owner, slices } of unchecked.values())
+  for (const { reader, owner, slices } of unchecked.values()) {
+    const pkg = reader.contract.package ?? name;
+    // The owner is an input whose build did not describe the contract, or it is not an input at all.
+    const given = known.has(owner);
     findings.push(
       finding('CONCORD-423', {
         severity: 'info',
-        what: `${reader.contract.package ?? name}: ${label(reader)} reads ${listOf(slices)} of contract "${name}" ${reader.contract.version}, owned by "${owner}", which is ${known.has(owner) ? 'built without that contract' : 'not among the inputs'}`,
+        what: `${pkg}: ${label(reader)} reads ${listOf(slices)} of contract "${name}" ${reader.contract.version}, owned by "${owner}", which is ${given ? 'built without that contract' : 'not among the inputs'}`,
         consequence: 'Those reads are not checked against the owner’s contract',
-        fix: `Add "${owner}"'s mf-manifest.json (path or URL) to the report inputs`,
-        package: reader.contract.package ?? name,
-        apps: [reader.name],
+        fix: given
+          ? `Set \`concord.contract\` ("${pkg}") in "${owner}"'s Concord build plugin options, so its manifest describes the contract it writes`
+          : `Add "${owner}"'s mf-manifest.json (path or URL) to the report inputs`,
+        package: pkg,
+        apps: [reader.name, owner],
       }),
     );
+  }
 }
 
 function missingSlice(
