@@ -79,37 +79,34 @@ const tilde = (range: string) =>
     return `>=${M}.${m}.${p}${pr ? `-${pr}` : ''} <${M}.${inc(m)}.0-0`;
   });
 
+// The runtime trims each part here rather than the whole range: the parts are the same, and the caller
+// trims the result.
 const xRange = (range: string) =>
-  range
-    .split(/\s+/)
-    .map((part) =>
-      part.trim().replace(X_RANGE, (whole, g = '', M, m, p) => {
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        let [major, minor, patch]: (string | number | undefined)[] = [M, m, p];
-        if (g === '=' && xp) g = '';
-        if (xM) return g === '>' || g === '<' ? '<0.0.0-0' : '*';
-        if (g && xp) {
-          if (xm) minor = 0;
-          patch = 0;
-          if (g === '>') {
-            g = '>=';
-            if (xm) [major, minor] = [inc(M), 0];
-            else minor = inc(m);
-          } else if (g === '<=') {
-            g = '<';
-            if (xm) major = inc(M);
-            else minor = inc(m);
-          }
-          return `${g}${major}.${minor}.${patch}${g === '<' ? '-0' : ''}`;
-        }
-        if (xm) return `>=${M}.0.0 <${inc(M)}.0.0-0`;
-        if (xp) return `>=${M}.${m}.0 <${M}.${inc(m)}.0-0`;
-        return whole;
-      }),
-    )
-    .join(' ');
+  each(range, X_RANGE, (whole, g = '', M, m, p) => {
+    const xM = isX(M);
+    const xm = xM || isX(m);
+    const xp = xm || isX(p);
+    let [major, minor, patch]: (string | number | undefined)[] = [M, m, p];
+    if (g === '=' && xp) g = '';
+    if (xM) return g === '>' || g === '<' ? '<0.0.0-0' : '*';
+    if (g && xp) {
+      if (xm) minor = 0;
+      patch = 0;
+      if (g === '>') {
+        g = '>=';
+        if (xm) [major, minor] = [inc(M), 0];
+        else minor = inc(m);
+      } else if (g === '<=') {
+        g = '<';
+        if (xm) major = inc(M);
+        else minor = inc(m);
+      }
+      return `${g}${major}.${minor}.${patch}${g === '<' ? '-0' : ''}`;
+    }
+    if (xm) return `>=${M}.0.0 <${inc(M)}.0.0-0`;
+    if (xp) return `>=${M}.${m}.0 <${M}.${inc(m)}.0-0`;
+    return whole;
+  });
 
 interface Atom {
   op: Part;
