@@ -175,8 +175,10 @@ export function satisfy(version: string, range: string): boolean {
   for (const alternative of range.split('||')) {
     const sub = alternative.trim();
     if (!sub || sub === '*' || sub === 'x') return true;
-    const parsed = [OP_TRIM, TILDE_TRIM, CARET_TRIM]
-      .reduce((s, pattern, i) => s.replace(pattern, ['$1$2$3', '$1~', '$1^'][i]!), hyphen(sub))
+    const parsed = hyphen(sub)
+      .replace(OP_TRIM, '$1$2$3')
+      .replace(TILDE_TRIM, '$1~')
+      .replace(CARET_TRIM, '$1^')
       .split(/\s+/)
       .join(' ');
     if (!parsed.trim()) return true;
