@@ -54,7 +54,8 @@ const hyphen = (range: string) =>
     return `${lo} ${hi}`.trim();
   });
 
-const each = (range: string, pattern: RegExp, fn: (...m: Part[]) => string) =>
+// `whole` is the part matched; an unmatched group is undefined.
+const each = (range: string, pattern: RegExp, fn: (whole: string, ...m: Part[]) => string) =>
   range
     .trim()
     .split(/\s+/)
@@ -86,22 +87,18 @@ const xRange = (range: string) =>
     const xM = isX(M);
     const xm = xM || isX(m);
     const xp = xm || isX(p);
-    let [major, minor, patch]: (string | number | undefined)[] = [M, m, p];
     if (g === '=' && xp) g = '';
     if (xM) return g === '>' || g === '<' ? '<0.0.0-0' : '*';
     if (g && xp) {
-      if (xm) minor = 0;
-      patch = 0;
-      if (g === '>') {
-        g = '>=';
-        if (xm) [major, minor] = [inc(M), 0];
-        else minor = inc(m);
-      } else if (g === '<=') {
-        g = '<';
+      // `>1.x` is `>=2.0.0` and `<=1.x` is `<2.0.0-0`; `>1.2.x` is `>=1.3.0` and `<=1.2.x` is `<1.3.0-0`.
+      let major: Part | number = M;
+      let minor: Part | number = xm ? 0 : m;
+      if (g === '>' || g === '<=') {
+        g = g === '>' ? '>=' : '<';
         if (xm) major = inc(M);
         else minor = inc(m);
       }
-      return `${g}${major}.${minor}.${patch}${g === '<' ? '-0' : ''}`;
+      return `${g}${major}.${minor}.0${g === '<' ? '-0' : ''}`;
     }
     if (xm) return `>=${M}.0.0 <${inc(M)}.0.0-0`;
     if (xp) return `>=${M}.${m}.0 <${M}.${inc(m)}.0-0`;
