@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type Finding,
+  fromManifestObject,
   loadManifest,
   parseManifest,
   type Report,
@@ -221,6 +222,26 @@ describe('prototype-member names anywhere', () => {
     expect(loaded.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).singleton).toBeUndefined();
+    // The records are null-prototype: a package named like an Object.prototype member is only ever data.
+    const concord = loaded.ok ? loaded.manifest.concord! : undefined;
+    expect(Object.getPrototypeOf(concord!.shared)).toBeNull();
+    expect(Object.getPrototypeOf(concord!.dependencies)).toBeNull();
+    expect(concord!.dependencies.constructor).toBe('2.0.0');
+    expect(Object.getOwnPropertyDescriptor(concord!.dependencies, '__proto__')?.value).toBe('1.0.0');
+    expect(concord!.shared.toString).toBeUndefined();
+  });
+
+  it("a caller's manifest object keeps its prototypes; the records the report reads have none", () => {
+    const raw = JSON.parse(
+      '{"name":"a","metaData":{},"shared":[],"concord":{"schema":1,"app":"a","bundler":"vite","shared":{"constructor":{"singleton":true}},"dependencies":{"toString":"1.0.0"}}}',
+    );
+    const loaded = fromManifestObject(raw, 'a.json');
+    expect(Object.getPrototypeOf(raw.concord.shared)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(raw.concord.dependencies)).toBe(Object.prototype);
+    const concord = loaded.ok ? loaded.manifest.concord! : undefined;
+    expect(Object.getPrototypeOf(concord!.shared)).toBeNull();
+    expect(concord!.shared.constructor).toEqual({ singleton: true });
+    expect(concord!.dependencies.toString).toBe('1.0.0');
   });
 });
 

@@ -62,7 +62,7 @@ export function parseManifest(text: string, input: string): LoadedInput {
       'Rebuild the app; a truncated file usually means the build or the upload was interrupted',
     );
   }
-  return fromManifestObject(value, input);
+  return fromObject(value, input, true);
 }
 
 const issueText = (input: string, i: Issue): string =>
@@ -70,6 +70,11 @@ const issueText = (input: string, i: Issue): string =>
 
 /** Validates an already parsed manifest object (e.g. the one a build plugin has in memory). */
 export function fromManifestObject(value: unknown, input: string): LoadedInput {
+  return fromObject(value, input, false);
+}
+
+/** @param owned `value` is the report's own parse result, which validation may change in place. */
+function fromObject(value: unknown, input: string, owned: boolean): LoadedInput {
   const result = validateManifest(value, input);
   if (!result.ok)
     return malformed(
@@ -82,7 +87,7 @@ export function fromManifestObject(value: unknown, input: string): LoadedInput {
   const findings: Finding[] = [];
   const raw = (value as Record<string, unknown>).concord;
   if (raw !== undefined) {
-    const concord = validateConcord(raw);
+    const concord = validateConcord(raw, owned);
     if (concord.ok) manifest.concord = concord.concord;
     else findings.push(concordIgnored(input, manifest.name, concord.issue, concord.schema));
   }

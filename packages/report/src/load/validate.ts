@@ -235,8 +235,12 @@ export type ConcordResult =
   | { ok: true; concord: ConcordMetadata }
   | { ok: false; issue: Issue; schema?: unknown };
 
-/** Validates the `concord` key written by @concord/vite-plugin / @concord/rspack-plugin (CONTRACTS.md). */
-export function validateConcord(v: unknown): ConcordResult {
+/**
+ * Validates the `concord` key written by @concord/vite-plugin / @concord/rspack-plugin (CONTRACTS.md).
+ * @param owned the value is the report's own (fresh from JSON.parse): its `shared` and `dependencies` records
+ *   become null-prototype records in place instead of being copied into new ones.
+ */
+export function validateConcord(v: unknown, owned = false): ConcordResult {
   const at = 'concord';
   if (!isObject(v)) return { ok: false, issue: issue(at, 'an object', v) };
   if (v.schema !== 1)
@@ -248,16 +252,13 @@ export function validateConcord(v: unknown): ConcordResult {
   for (const k of ['pluginVersion', 'mode'] as const)
     if (v[k] !== undefined && (typeof v[k] !== 'string' || (v[k] as string).length > LIMITS.range))
       return { ok: false, issue: issue(`${at}.${k}`, RANGE.replace('a range', 'a string'), v[k]) };
-  // `shared` and `dependencies` are copied into null-prototype records while they are checked (one walk).
-  const shared = Object.create(null) as Record<string, ConcordSharedConfig>;
-  const dependencies = Object.create(null) as Record<string, string>;
   const bad =
     (v.contract !== undefined ? validateContract(v.contract, `${at}.contract`) : null) ??
     stringList(v.owns ?? [], `${at}.owns`) ??
     stringList(v.reads ?? [], `${at}.reads`) ??
     (v.watched !== undefined ? stringList(v.watched, `${at}.watched`) : null) ??
-    copyRecord(v.shared ?? {}, `${at}.shared`, validateSharedConfig, shared) ??
-    copyRecord(v.dependencies ?? {}, `${at}.dependencies`, validateDependency, dependencies);
+    checkRecord(v.shared ?? {}, `${at}.shared`, validateSharedConfig) ??
+    checkRecord(v.dependencies ?? {}, `${at}.dependencies`, validateDependency);
   if (bad) return { ok: false, issue: bad };
   const concord: ConcordMetadata = {
     schema: 1,
@@ -265,8 +266,8 @@ export function validateConcord(v: unknown): ConcordResult {
     bundler: v.bundler as Bundler,
     owns: (v.owns as string[] | undefined) ?? [],
     reads: (v.reads as string[] | undefined) ?? [],
-    shared,
-    dependencies,
+    shared: nullPrototype(v.shared, owned) as Record<string, ConcordSharedConfig>,
+    dependencies: nullPrototype(v.dependencies, owned) as Record<string, string>,
   };
   if (v.pluginVersion !== undefined) concord.pluginVersion = v.pluginVersion as string;
   if (v.mode !== undefined) concord.mode = v.mode as ConcordMetadata['mode'];
@@ -292,15 +293,11 @@ function packageVersion(v: unknown): { package: string; version: string } | unde
     : undefined;
 }
 
-/**
- * Checks each value of a JSON record and copies it into `out` (a null-prototype object, so a package named
- * `__proto__` stays data).
- */
-function copyRecord<T>(
+/** Checks the keys and each value of a JSON record. */
+function checkRecord(
   v: unknown,
   field: string,
   each: (value: unknown, field: string) => Issue | null,
-  out: Record<string, T>,
 ): Issue | null {
   if (!isObject(v)) return issue(field, 'an object', v);
   const keys = Object.keys(v);
@@ -310,7 +307,19 @@ function copyRecord<T>(
     // Field paths are built only for the value that fails.
     const value = v[key];
     if (each(value, '') !== null) return each(value, `${field}.${key}`);
-    out[key] = value as T;
   }
   return null;
+}
+
+/**
+ * A checked record with a null prototype, so that looking up a package named `constructor` or `toString`
+ * finds only data (JSON.parse already keeps a `__proto__` key as data). The report's own parse result is
+ * changed in place; a caller's object is copied (its prototype is the caller's).
+ */
+function nullPrototype(v: unknown, owned: boolean): Record<string, unknown> {
+  if (v === undefined || v === null) return Object.create(null);
+  if (owned) return Object.setPrototypeOf(v as object, null);
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(v as object)) out[key] = (v as Record<string, unknown>)[key];
+  return out;
 }
