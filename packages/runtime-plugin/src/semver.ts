@@ -66,10 +66,10 @@ const caret = (range: string) =>
   each(range, CARET, (_, M, m, p, pr) => {
     if (isX(M)) return '';
     if (isX(m)) return `>=${M}.0.0 <${inc(M)}.0.0-0`;
-    if (isX(p)) return M === '0' ? `>=0.${m}.0 <0.${inc(m)}.0-0` : `>=${M}.${m}.0 <${inc(M)}.0.0-0`;
-    const lo = `>=${M}.${m}.${p}${pr ? `-${pr}` : ''}`;
+    const lo = isX(p) ? `>=${M}.${m}.0` : `>=${M}.${m}.${p}${pr ? `-${pr}` : ''}`;
+    // Below the next major; on 0.x below the next minor; on 0.0.z (a patch given) below the next patch.
     if (M !== '0') return `${lo} <${inc(M)}.0.0-0`;
-    return m === '0' ? `${lo} <0.0.${inc(p)}-0` : `${lo} <0.${inc(m)}.0-0`;
+    return m === '0' && !isX(p) ? `${lo} <0.0.${inc(p)}-0` : `${lo} <0.${inc(m)}.0-0`;
   });
 
 const tilde = (range: string) =>
