@@ -127,12 +127,12 @@ const cmpPart = (a: unknown, b: unknown): number => {
 };
 
 const cmpPre = (a: Atom, b: Atom): number => {
-  const [r, v] = [a.pre, b.pre];
+  const r = a.pre;
+  const v = b.pre;
   if (!r) return v ? 1 : 0;
   if (!v) return -1;
   for (let i = 0; i <= r.length; i++) {
     if (r[i] === v[i]) continue;
-    if (r[i] === undefined && v[i] === undefined) return 0;
     if (!r[i]) return 1;
     if (!v[i]) return -1;
     return cmpPart(r[i], v[i]);
