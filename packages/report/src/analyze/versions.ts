@@ -23,8 +23,27 @@ export function compareVersionsDesc(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function parse(v: string): { nums: number[]; pre: string } {
-  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([^+]*))?/.exec(v);
-  if (!m) return { nums: [], pre: v };
-  return { nums: [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)], pre: m[4] ?? '' };
+interface Parsed {
+  nums: number[];
+  pre: string;
+}
+
+/**
+ * Parsed versions, shared by every sort of every analysis: a fleet sorts the same few versions per package
+ * thousands of times. Bounded, so a long-lived process (a build in watch mode) cannot grow it without end.
+ */
+const parsed = new Map<string, Parsed>();
+const PARSED_MAX = 4096;
+
+function parse(v: string): Parsed {
+  let p = parsed.get(v);
+  if (p === undefined) {
+    const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([^+]*))?/.exec(v);
+    p = m
+      ? { nums: [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)], pre: m[4] ?? '' }
+      : { nums: [], pre: v };
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(v, p);
+  }
+  return p;
 }
