@@ -13,7 +13,8 @@ export const BEACONS = Symbol.for('concord.beacons');
 /** `scope:package` or `scope:package@version` (the keys without a scope are aliases). */
 const CACHE_KEY = /^[^:]+:(.+?)(?:@([^@/]+))?$/;
 
-export const isLive = (e: Partial<Share> | undefined) => !!(e?.loaded || e?.lib);
+/** Whether the share-scope slot of version `v` holds a loaded copy (a slot under version `0` never counts). */
+export const isLive = (v: string, e: Partial<Share> | undefined) => v !== '0' && !!(e?.loaded || e?.lib);
 
 /** A beacon record as Concord keeps it: `dormant` is set by the plugin (see `onBeacon`). */
 export type Beacon = Omit<LiveCopy, 'source'> & { dormant?: boolean };
@@ -67,8 +68,7 @@ export const versionOf = (r: Registry, name: unknown, pkg: string): string | und
 export function held(r: Registry, pkg: string, from: unknown): [string?, Partial<Share>?] {
   if (!from) return [];
   try {
-    for (const [name, v, e] of slots())
-      if (name === pkg && v !== '0' && isLive(e) && e.from === from) return [v, e];
+    for (const [name, v, e] of slots()) if (name === pkg && isLive(v, e) && e.from === from) return [v, e];
   } catch {
     // An unreadable scope (liveCopies records it): judged as the filer's own copy.
   }
@@ -125,7 +125,7 @@ export function liveCopies(r: Registry): Map<string, LiveCopy[]> {
   for (const b of beacons(r)) if (!b.dormant && !superseded(r, b)) add(b.package, b.version, b, 'beacon');
   try {
     for (const [name, v, e] of slots()) {
-      if (v === '0' || !isLive(e)) continue;
+      if (!isLive(v, e)) continue;
       const p = providerOf(r, e);
       add(name, v, p, 'share-scope', r.providers.has(e) ? p.app : undefined);
     }

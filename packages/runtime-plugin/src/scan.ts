@@ -60,7 +60,7 @@ const liveSlots = (ins: Instance, pkg: string, s: Share) => {
   const live: [string, Share][] = [];
   for (const sc of s.scope ?? ['default'])
     for (const [v, e] of Object.entries(ins.shareScopeMap?.[sc]?.[pkg] ?? {}))
-      if (v !== '0' && isLive(e)) live.push([v, e]);
+      if (isLive(v, e)) live.push([v, e]);
   return live;
 };
 
@@ -96,7 +96,7 @@ export function declared(r: Registry, ins: Instance, o?: ResolvedOptions, handed
           for (const sc of s.scope ?? ['default']) {
             const versions = ins.shareScopeMap?.[sc]?.[pkg];
             for (const v in versions)
-              if (v !== '0' && isLive(versions[v])) {
+              if (isLive(v, versions[v])) {
                 if (satisfy(v, req)) hit = true;
                 else miss ??= [v, versions[v]!];
               }
