@@ -76,8 +76,8 @@ const tilde = (range: string) =>
   each(range, TILDE, (_, M, m, p, pr) => {
     if (isX(M)) return '';
     if (isX(m)) return `>=${M}.0.0 <${inc(M)}.0.0-0`;
-    if (isX(p)) return `>=${M}.${m}.0 <${M}.${inc(m)}.0-0`;
-    return `>=${M}.${m}.${p}${pr ? `-${pr}` : ''} <${M}.${inc(m)}.0-0`;
+    const lo = isX(p) ? `>=${M}.${m}.0` : `>=${M}.${m}.${p}${pr ? `-${pr}` : ''}`;
+    return `${lo} <${M}.${inc(m)}.0-0`;
   });
 
 // The runtime trims each part here rather than the whole range: the parts are the same, and the caller
