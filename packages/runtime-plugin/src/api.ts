@@ -3,7 +3,7 @@
 // Concord cannot read gives what it could read (and a CONCORD-207), never a TypeError.
 import { liveCopies } from './copies';
 import { ConcordError } from './error';
-import { DEFAULTS, docsOf } from './options';
+import { docsOf } from './options';
 import { page, type Registry, registry } from './registry';
 import { fault } from './report';
 import { scan } from './scan';
@@ -49,8 +49,8 @@ export function assertSingleInstances(packages?: readonly string[]): void {
     );
 }
 
-/** The docs location of the page: the first Concord container's `docsUrl`. */
-const docsUrl = (r: Registry) => [...r.containers.values()][0]?.options.docsUrl ?? DEFAULTS.docsUrl;
+/** The docs location of the page: the first Concord container's `docsUrl` (none: `docsOf`'s default). */
+const docsUrl = (r: Registry) => [...r.containers.values()][0]?.options.docsUrl;
 
 /** `globalThis.__CONCORD__`, the handle for devtools and end-to-end tests. */
 export interface ConcordGlobal {
