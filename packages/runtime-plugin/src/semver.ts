@@ -188,9 +188,10 @@ export function satisfy(version: string, range: string): boolean {
       )
       .join(' ');
     if (!comparators.trim()) return true;
+    // The runtime trims each part before this replace: parts split on whitespace have none to trim.
     const list = comparators
       .split(/\s+/)
-      .map((c) => c.trim().replace(GTE0, ''))
+      .map((c) => c.replace(GTE0, ''))
       .filter(Boolean);
     if (list.length && list.every((c) => ((a) => !!a && test(a, v))(atom(c)))) return true;
   }
