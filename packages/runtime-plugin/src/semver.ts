@@ -39,20 +39,36 @@ const isX = (v: Part) => !v || v.toLowerCase() === 'x' || v === '*';
 const inc = (v: Part) => Number(v) + 1;
 
 const hyphen = (range: string) =>
-  range.replace(HYPHEN, (...m: Part[]) => {
-    const [, from, fM, fm, fp, , , to, tM, tm, tp, tPre] = m;
-    const lo = isX(fM) ? '' : isX(fm) ? `>=${fM}.0.0` : isX(fp) ? `>=${fM}.${fm}.0` : `>=${from}`;
-    const hi = isX(tM)
-      ? ''
-      : isX(tm)
-        ? `<${inc(tM)}.0.0-0`
-        : isX(tp)
-          ? `<${tM}.${inc(tm)}.0-0`
-          : tPre
-            ? `<=${tM}.${tm}.${tp}-${tPre}`
-            : `<=${to}`;
-    return `${lo} ${hi}`.trim();
-  });
+  // An unmatched group is undefined; the lower bound's prerelease and build (`_pr`, `_b`) are in `from`.
+  range.replace(
+    HYPHEN,
+    (
+      _,
+      from: Part,
+      fM: Part,
+      fm: Part,
+      fp: Part,
+      _pr: Part,
+      _b: Part,
+      to: Part,
+      tM: Part,
+      tm: Part,
+      tp: Part,
+      tPre: Part,
+    ) => {
+      const lo = isX(fM) ? '' : isX(fm) ? `>=${fM}.0.0` : isX(fp) ? `>=${fM}.${fm}.0` : `>=${from}`;
+      const hi = isX(tM)
+        ? ''
+        : isX(tm)
+          ? `<${inc(tM)}.0.0-0`
+          : isX(tp)
+            ? `<${tM}.${inc(tm)}.0-0`
+            : tPre
+              ? `<=${tM}.${tm}.${tp}-${tPre}`
+              : `<=${to}`;
+      return `${lo} ${hi}`.trim();
+    },
+  );
 
 // `whole` is the part matched; an unmatched group is undefined.
 const each = (range: string, pattern: RegExp, fn: (whole: string, ...m: Part[]) => string) =>
