@@ -39,8 +39,8 @@ function onBeacon(b: unknown) {
 export function hookBeacons(r: Registry) {
   try {
     const g = page as unknown as Record<symbol, unknown>;
-    const a = g[BEACONS];
-    const list: unknown[] = Array.isArray(a) ? a : (g[BEACONS] = []);
+    let list = g[BEACONS] as unknown[];
+    if (!Array.isArray(list)) list = g[BEACONS] = [];
     // Frozen or sealed: no copy can register any more, so Concord is blind to new copies; say so once.
     if (!Object.isExtensible(list)) throw new TypeError('the beacon array cannot grow (frozen or sealed)');
     if (list.push === Array.prototype.push)
