@@ -98,11 +98,11 @@ export function report(
 /** An internal fault: recorded as CONCORD-207, never thrown. */
 export const fault = (r: Registry, where: string, e: unknown) => {
   try {
-    let what: string;
+    let what: string = typeof e;
     try {
       what = String(e);
     } catch {
-      what = typeof e;
+      // A value that cannot be converted (a null-prototype object, a throwing toString): its type.
     }
     report(r, 'CONCORD-207', '', where, { versions: [], detail: `${where}: ${what}` });
   } catch {
