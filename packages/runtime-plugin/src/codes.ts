@@ -130,11 +130,20 @@ export const CODES = {
     severity: 'warning',
     ...(process.env.NODE_ENV !== 'production' && {
       title: 'container not checked',
-      text: (_: string, f: Facts): Sentence => [
-        `${ref(f.consumer)} cannot be checked: ${f.detail}`,
-        'its loads run without Concord (its copies are still counted)',
-        'build it with @module-federation/enhanced 2.6+ or @module-federation/vite and Concord',
-      ],
+      // With a runtime version (`versions`) the plugin runs in the container, on a runtime it is not
+      // tested on; without, no runtime instance runs the container and nothing checks its loads.
+      text: (_: string, f: Facts): Sentence =>
+        f.versions[0]
+          ? [
+              `${ref(f.consumer)} may not be fully checked: ${f.detail}`,
+              "Concord's checks of its loads may be missing or incomplete (its copies are still counted)",
+              'build it with @module-federation/enhanced 2.6+ or @module-federation/vite and Concord',
+            ]
+          : [
+              `${ref(f.consumer)} cannot be checked: ${f.detail}`,
+              'its loads run without Concord (its copies are still counted)',
+              'build it with @module-federation/enhanced 2.6+ or @module-federation/vite and Concord',
+            ],
     }),
   },
 } as const satisfies Record<`CONCORD-2${string}`, Code>;

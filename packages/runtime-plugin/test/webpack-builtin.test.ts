@@ -37,6 +37,30 @@ describe('a webpack built-in container on the page', () => {
     expect(getDiagnostics().filter((d) => d.code === 'CONCORD-207')).toEqual([]);
   });
 
+  it('says its loads run without Concord; an instance on a runtime older than 2.6 is only not fully checked', async () => {
+    const legacy = webpackBuiltinRemote({ name: 'legacy', bundler: 'webpack', bundled: { mobx: '6.13.0' } });
+    await quietly(async () => {
+      const p = page(host, [legacy], concord);
+      // An instance of runtime 2.4 beside the host's, as an old remote's container registers it.
+      (globalThis as { __FEDERATION__: { __INSTANCES__: object[] } }).__FEDERATION__.__INSTANCES__.push({
+        name: 'fossil',
+        version: '2.4.0',
+        options: { name: 'fossil', shared: {} },
+      });
+      await p.load('zustand');
+      await p.loadRemote('legacy');
+    });
+    const byApp = Object.fromEntries(
+      getDiagnostics()
+        .filter((d) => d.code === 'CONCORD-210')
+        .map((d) => [d.consumer?.app, d.message]),
+    );
+    expect(byApp.legacy).toMatch(/cannot be checked: .* its loads run without Concord/);
+    expect(byApp.fossil).toMatch(
+      /may not be fully checked: it runs @module-federation\/runtime 2\.4\.0, older than 2\.6; Concord's checks of its loads may be missing or incomplete/,
+    );
+  });
+
   it('a page without one names nothing', async () => {
     const catalog = rspackRemote(
       { name: 'catalog', bundler: 'rspack', shared: { zustand: { version: '5.1.0', singleton: true } } },
