@@ -54,6 +54,15 @@ describe('docs/diagnostics.md', () => {
     }
   });
 
+  it('has each code once, with the anchor its docs links point at (`docs/diagnostics.md#concord-101`)', () => {
+    const all = [...docs.matchAll(/^## (CONCORD-\d{3})\b/gm)].map((m) => m[1]!);
+    expect(all.filter((code, i) => all.indexOf(code) !== i)).toEqual([]);
+    for (const code of all)
+      expect(docs, `${code} has no <a id="${code.toLowerCase()}"></a> above its heading`).toMatch(
+        new RegExp(`<a id="${code.toLowerCase()}"></a>\n\n## ${code}\\b`),
+      );
+  });
+
   it('gives every heading a Reasons and a Fixes part', () => {
     const sections = docs.split(/^## (?=CONCORD-)/m).slice(1);
     for (const section of sections) {
