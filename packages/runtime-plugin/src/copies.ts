@@ -68,7 +68,7 @@ export const versionOf = (r: Registry, name: unknown, pkg: string): string | und
 export function held(r: Registry, pkg: string, from: unknown): [string?, Partial<Share>?] {
   if (!from) return [];
   try {
-    for (const [name, v, e] of slots()) if (name === pkg && isLive(v, e) && e.from === from) return [v, e];
+    for (const [, v, e] of slots(pkg)) if (isLive(v, e) && e.from === from) return [v, e];
   } catch {
     // An unreadable scope (liveCopies records it): judged as the filer's own copy.
   }
@@ -81,15 +81,17 @@ export const providerOf = (r: Registry, e: Partial<Share> | undefined) =>
 
 /**
  * Every slot of every share scope on the page, once each (containers normally share the same scope
- * objects), as [package, version, entry]. Throws on a scope it cannot read: callers record the fault.
+ * objects), as [package, version, entry]; with `pkg`, only that package's (`held` asks per declared share on
+ * every scan: no list of every slot each time). Throws on a scope it cannot read: callers record the fault.
  */
-export function slots(): [string, string, Share][] {
+export function slots(pkg?: string): [string, string, Share][] {
   const scopes = new Set<Record<string, Record<string, Share>>>();
   const all = page.__FEDERATION__?.__SHARE__;
   for (const id in all) for (const sc in all[id]) scopes.add(all[id]![sc]!);
   const out: [string, string, Share][] = [];
   for (const scope of scopes)
-    for (const name in scope) for (const v in scope[name]) out.push([name, v, scope[name]![v]!]);
+    for (const name in scope)
+      if (!pkg || pkg === name) for (const v in scope[name]) out.push([name, v, scope[name]![v]!]);
   return out;
 }
 

@@ -40,13 +40,13 @@ export function unchecked(r: Registry, o?: ResolvedOptions) {
     known.has(app) ||
     report(r, 'CONCORD-210', '', app, { consumer: { app, bundler }, versions: [], detail: BUILTIN }, o);
   // Every instance registers its shares with `from` = its name, so another `from` has no instance.
-  let from: unknown[] = [];
+  let seen: ReturnType<typeof slots> = [];
   try {
-    from = slots().map(([, , e]) => e?.from);
+    seen = slots();
   } catch {
     // An unreadable scope: liveCopies records it.
   }
-  for (const f of new Set(from)) if (typeof f === 'string') builtin(f, 'unknown');
+  for (const [, , e] of seen) if (typeof e?.from === 'string') builtin(e.from, 'unknown');
   // webpack only: Rspack's built-in plugin takes runtimePlugins. A beacon comes from code of its own app,
   // which runs after that app's container exists, so an unknown app here has no instance at all.
   for (const b of beacons(r)) if (b.bundler === 'webpack') builtin(b.app, b.bundler);
