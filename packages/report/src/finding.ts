@@ -88,15 +88,19 @@ const sentence = (s: string): string => {
 export function finding(code: Code, parts: FindingParts): Finding {
   const docs = DOCS[code];
   const fix = sentence(parts.fix);
-  const out: Finding = {
-    code,
-    severity: parts.severity,
-    message: `${sentence(parts.what)} ${sentence(parts.consequence)} ${fix} See ${docs}`,
-    fix,
-    docs,
-  };
-  if (parts.package !== undefined) out.package = parts.package;
-  if (parts.apps !== undefined) out.apps = parts.apps;
+  const severity = parts.severity;
+  const message = `${sentence(parts.what)} ${sentence(parts.consequence)} ${fix} See ${docs}`;
+  const { package: pkg, apps } = parts;
+  // The two shapes of nearly every finding are written as literals: V8 keeps a literal's hidden class for the
+  // life of the code, while one grown by assignment dies with the last report that used it, and with it the
+  // optimised code of every function that read a finding (see AppDecl.kept in analyze/apps.ts).
+  if (pkg !== undefined && apps !== undefined && parts.input === undefined && parts.field === undefined)
+    return { code, severity, message, fix, docs, package: pkg, apps };
+  if (pkg === undefined && apps !== undefined && parts.input === undefined && parts.field === undefined)
+    return { code, severity, message, fix, docs, apps };
+  const out: Finding = { code, severity, message, fix, docs };
+  if (pkg !== undefined) out.package = pkg;
+  if (apps !== undefined) out.apps = apps;
   if (parts.input !== undefined) out.input = parts.input;
   if (parts.field !== undefined) out.field = parts.field;
   return out;

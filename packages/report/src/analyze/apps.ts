@@ -53,6 +53,20 @@ export class AppDecl implements Declaration {
     /** What the checks read from `requiredVersion`. */
     readonly range: RangeFacts,
   ) {}
+  /**
+   * A declaration that lives as long as the module. V8 holds the hidden class of constructed objects only
+   * through their instances: once a report's declarations are collected, the class goes with them and every
+   * optimised function that read a declaration is thrown away, so the next analysis in the process (Vite's
+   * watch mode, a dev server, the benches) ran unoptimised (BENCHMARKS.md). One instance keeps the class.
+   */
+  static readonly kept: AppDecl = new AppDecl(
+    Object.create(null) as App,
+    Object.create(null) as MatrixCell,
+    null,
+    null,
+    false,
+    NO_RANGE,
+  );
   get app(): string {
     return this.cell.app;
   }

@@ -20,8 +20,11 @@ export interface PackageContext {
   satisfies: Satisfies;
   /** Vite non-singletons of one declared version whose outcome depends on which starts first. */
   races: Map<string, number[]>;
-  /** The live copies, once a check has asked (checks/copies.ts `liveCopies`). */
-  live?: readonly LiveCopy[];
+  /**
+   * The live copies, once a check has asked (checks/copies.ts `liveCopies`). Present from the start, as
+   * `undefined`: a field added later would give the context a hidden class that dies with each report.
+   */
+  live: readonly LiveCopy[] | undefined;
 }
 
 /** `5.1.0 from "host" (vite)`. */

@@ -81,6 +81,7 @@ export function analyzePackage(
     findings,
     satisfies,
     races: raceGroups(uses, resolutions),
+    live: undefined,
   };
   for (const check of CHECKS) check(ctx);
   return { row: { package: pkg, watched, versions, selected, cells }, findings };

@@ -91,6 +91,8 @@ export class PackageScope {
   /** Resolutions by range, for singleton and other consumers: those that declare the same get the same answer. */
   private readonly resolvedSingleton = new Map<string | false, Resolution>();
   private readonly resolvedOther = new Map<string | false, Resolution>();
+  /** A scope for the life of the module, for the reason given at `AppDecl.kept` (apps.ts). */
+  static readonly kept: PackageScope = new PackageScope('', () => false);
 
   /**
    * @param picks what `version-first` picked for each sequence of registered versions, shared by the packages
