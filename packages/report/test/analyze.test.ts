@@ -326,3 +326,29 @@ describe('report shape', () => {
     expect(report.matrix[0]!.selected).toEqual({ app: 'host', version: '1.0.0' });
   });
 });
+
+describe('messages', () => {
+  it('adds no second full stop after a part that already ends with one (a range written "^18.2.")', () => {
+    const host = viteManifest('host', [
+      { name: 'react', version: '19.1.1', requiredVersion: '^19.1.1', singleton: true },
+    ]);
+    const remote = viteManifest('remote', [
+      { name: 'react', version: '18.2.0', requiredVersion: '^18.2.', singleton: true },
+    ]);
+    const f = only(analyze([load(host), load(remote)]), 'CONCORD-410');
+    expectWellFormed(f);
+    expect(f.fix).toMatch(/within \^18\.2\.$/);
+    expect(f.message).toContain('within ^18.2. See docs/diagnostics.md#concord-410');
+    expect(f.message).not.toContain('..');
+    // The usual case: each part closed with one full stop, the fix quoted as it stands in the message.
+    const aligned = viteManifest('remote', [
+      { name: 'react', version: '18.2.0', requiredVersion: '^18.2.0', singleton: true },
+    ]);
+    const g = only(analyze([load(host), load(aligned)]), 'CONCORD-410');
+    expect(g.fix).toMatch(/within \^18\.2\.0\.$/);
+    expect(g.message).toBe(`${g.message.slice(0, g.message.indexOf(g.fix))}${g.fix} See ${g.docs}`);
+    expect(g.message).toMatch(
+      /^react: "remote" \(vite\) requires \^18\.2\.0 but [^]*?\. The runtime only warns [^]*?\. Align /,
+    );
+  });
+});
