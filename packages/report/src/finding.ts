@@ -104,18 +104,21 @@ export function finding(code: Code, parts: FindingParts): Finding {
     fix = sentence(fix);
     message = `${sentence(what)} ${sentence(consequence)} ${fix} See ${docs}`;
   } else fix = message.slice(fixAt, fixEnd + 1);
-  const { package: pkg, apps } = parts;
-  // The two shapes of nearly every finding are written as literals: V8 keeps a literal's hidden class for the
-  // life of the code, while one grown by assignment dies with the last report that used it, and with it the
+  const { package: pkg, apps, input } = parts;
+  // The shapes of nearly every finding are written as literals: V8 keeps a literal's hidden class for the life
+  // of the code, while one grown by assignment dies with the last report that used it, and with it the
   // optimised code of every function that read a finding (see AppDecl.kept in analyze/apps.ts).
-  if (pkg !== undefined && apps !== undefined && parts.input === undefined && parts.field === undefined)
-    return { code, severity, message, fix, docs, package: pkg, apps };
-  if (pkg === undefined && apps !== undefined && parts.input === undefined && parts.field === undefined)
-    return { code, severity, message, fix, docs, apps };
+  if (apps !== undefined && parts.field === undefined) {
+    if (pkg !== undefined && input === undefined)
+      return { code, severity, message, fix, docs, package: pkg, apps };
+    if (pkg === undefined && input === undefined) return { code, severity, message, fix, docs, apps };
+    // CONCORD-404 and 405, about one input.
+    if (pkg === undefined) return { code, severity, message, fix, docs, apps, input: input! };
+  }
   const out: Finding = { code, severity, message, fix, docs };
   if (pkg !== undefined) out.package = pkg;
   if (apps !== undefined) out.apps = apps;
-  if (parts.input !== undefined) out.input = parts.input;
+  if (input !== undefined) out.input = input;
   if (parts.field !== undefined) out.field = parts.field;
   return out;
 }
