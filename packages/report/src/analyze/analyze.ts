@@ -9,7 +9,7 @@ import { uncheckedFindings } from './checks/unchecked';
 import { analyzeContracts } from './contracts';
 import type { HostOption } from './host';
 import { analyzePackage } from './package-row';
-import { createSatisfies } from './share-scope';
+import { Satisfies } from './share-scope';
 
 /** The version of the JSON report schema (`report.schema`); see schema/report.schema.json. */
 export const REPORT_SCHEMA = 1;
@@ -38,7 +38,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOpt
       }
   }
   const isWatched = (pkg: string): boolean => watchSets.some((set) => set.has(pkg));
-  const satisfies = createSatisfies();
+  const satisfies = new Satisfies();
   const picks = new Map<string, string | null>();
   const matrix: MatrixRow[] = [];
   for (const pkg of [...packages].sort()) {

@@ -34,7 +34,8 @@ function incompatibleVersions(
   findings: Finding[],
   satisfies: Satisfies,
 ): void {
-  const compatible = (a: string, b: string): boolean => satisfies(a, `^${b}`) || satisfies(b, `^${a}`);
+  const compatible = (a: string, b: string): boolean =>
+    satisfies.test(a, `^${b}`) || satisfies.test(b, `^${a}`);
   const versions = [...new Set(group.map((a) => a.contract.version))];
   const clash = versions.some((a, i) => versions.slice(i + 1).some((b) => !compatible(a, b)));
   if (!clash) return;

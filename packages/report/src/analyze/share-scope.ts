@@ -50,21 +50,22 @@ export type Resolution =
   | { kind: 'own-copy' }
   | { kind: 'unprovided' };
 
-export type Satisfies = (version: string, range: string) => boolean;
-
 /**
  * The runtime's `satisfy`, asked once per distinct (range, version) pair of one analysis: a 2,000-app fleet
  * asks the same few hundred questions hundreds of thousands of times, and each uncached call re-parses both
  * strings with a chain of regular expressions (the plainest questions are answered without it: see
- * plain-satisfy.ts). Two map lookups, no key string built per call.
+ * plain-satisfy.ts). Two map lookups, no key string built per call. A method, not a closure per analysis:
+ * optimised code that calls a closure holds it weakly, so each collected analysis took that code with it.
  */
-export function createSatisfies(): Satisfies {
-  const byRange = new Map<string, Map<string, boolean>>();
-  return (version, range) => {
-    let byVersion = byRange.get(range);
+export class Satisfies {
+  private readonly byRange = new Map<string, Map<string, boolean>>();
+
+  /** Whether `version` satisfies `range`, as the runtime's `satisfy` says. */
+  test(version: string, range: string): boolean {
+    let byVersion = this.byRange.get(range);
     if (byVersion === undefined) {
       byVersion = new Map();
-      byRange.set(range, byVersion);
+      this.byRange.set(range, byVersion);
     }
     let hit = byVersion.get(version);
     if (hit === undefined) {
@@ -72,7 +73,7 @@ export function createSatisfies(): Satisfies {
       byVersion.set(version, hit);
     }
     return hit;
-  };
+  }
 }
 
 // The resolveShare hook with no plugin on it: getRegisteredShare then calls its default resolver.
@@ -92,7 +93,7 @@ export class PackageScope {
   private readonly resolvedSingleton = new Map<string | false, Resolution>();
   private readonly resolvedOther = new Map<string | false, Resolution>();
   /** A scope for the life of the module, for the reason given at `AppDecl.kept` (apps.ts). */
-  static readonly kept: PackageScope = new PackageScope('', () => false);
+  static readonly kept: PackageScope = new PackageScope('', new Satisfies());
 
   /**
    * @param picks what `version-first` picked for each sequence of registered versions, shared by the packages
@@ -201,7 +202,7 @@ export class PackageScope {
     return {
       kind: 'shared',
       provider: picked,
-      satisfied: typeof range !== 'string' || this.satisfies(picked.version, range),
+      satisfied: typeof range !== 'string' || this.satisfies.test(picked.version, range),
     };
   }
 
@@ -212,10 +213,10 @@ export class PackageScope {
    */
   private nonSingleton(range: string | false): Resolution {
     const picked = this.selected()!;
-    if (range === false || range === '*' || this.satisfies(picked.version, range))
+    if (range === false || range === '*' || this.satisfies.test(picked.version, range))
       return { kind: 'shared', provider: picked, satisfied: true };
     for (const version of Object.keys(this.versions))
-      if (this.satisfies(version, range)) {
+      if (this.satisfies.test(version, range)) {
         const slot = this.versions[version]!;
         return { kind: 'shared', provider: { app: slot.from, version }, satisfied: true };
       }

@@ -71,7 +71,7 @@ export function applyViteModuleCache(
       result = {
         kind: 'shared',
         provider: held.provider,
-        satisfied: typeof range !== 'string' || satisfies(held.provider.version, range),
+        satisfied: typeof range !== 'string' || satisfies.test(held.provider.version, range),
         cache: { filedBy: held.filedBy, singleton: fromSingleton, resolverVersion },
       };
       byKey.set(key, result);

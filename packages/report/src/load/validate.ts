@@ -260,26 +260,50 @@ export function validateConcord(v: unknown, owned = false): ConcordResult {
     checkRecord(v.shared ?? {}, `${at}.shared`, validateSharedConfig) ??
     checkRecord(v.dependencies ?? {}, `${at}.dependencies`, validateDependency);
   if (bad) return { ok: false, issue: bad };
-  const concord: ConcordMetadata = {
-    schema: 1,
-    app: v.app as string,
-    bundler: v.bundler as Bundler,
-    owns: (v.owns as string[] | undefined) ?? [],
-    reads: (v.reads as string[] | undefined) ?? [],
-    shared: nullPrototype(v.shared, owned) as Record<string, ConcordSharedConfig>,
-    dependencies: nullPrototype(v.dependencies, owned) as Record<string, string>,
+  // One literal with every key, absent ones undefined: an object grown key by key gets a hidden class per set
+  // of keys, which dies with the last report that used it and takes the analysis' optimised code with it.
+  return {
+    ok: true,
+    concord: {
+      schema: 1,
+      app: v.app as string,
+      bundler: v.bundler as Bundler,
+      owns: (v.owns as string[] | undefined) ?? [],
+      reads: (v.reads as string[] | undefined) ?? [],
+      shared: sharedConfigs(v.shared, owned),
+      dependencies: nullPrototype(v.dependencies, owned) as Record<string, string>,
+      pluginVersion: v.pluginVersion as string | undefined,
+      mode: v.mode as ConcordMetadata['mode'],
+      contract: v.contract as ContractDescription | undefined,
+      watched: v.watched as string[] | undefined,
+      // The federation plugin and runtime the container was built with (src/metadata `federation`, `runtime`):
+      // informative, so only a well-formed one is kept.
+      federation: packageVersion(v.federation),
+      runtime: packageVersion(v.runtime),
+    },
   };
-  if (v.pluginVersion !== undefined) concord.pluginVersion = v.pluginVersion as string;
-  if (v.mode !== undefined) concord.mode = v.mode as ConcordMetadata['mode'];
-  if (v.contract !== undefined) concord.contract = v.contract as ContractDescription;
-  if (v.watched !== undefined) concord.watched = v.watched as string[];
-  // The federation plugin and runtime the container was built with (src/metadata `federation`, `runtime`):
-  // informative, so only a well-formed one is kept.
-  const federation = packageVersion(v.federation);
-  if (federation) concord.federation = federation;
-  const runtime = packageVersion(v.runtime);
-  if (runtime) concord.runtime = runtime;
-  return { ok: true, concord };
+}
+
+/**
+ * `concord.shared` as a null-prototype record of complete literals: each entry of the metadata has its own
+ * set of keys, and the analysis reads every entry of every app.
+ */
+function sharedConfigs(v: unknown, owned: boolean): Record<string, ConcordSharedConfig> {
+  const out = (owned ? nullPrototype(v, true) : Object.create(null)) as Record<string, ConcordSharedConfig>;
+  if (v === undefined || v === null) return out;
+  const record = v as Record<string, ConcordSharedConfig>;
+  for (const key of Object.keys(record)) {
+    const c = record[key]!;
+    out[key] = {
+      version: c.version,
+      requiredVersion: c.requiredVersion,
+      singleton: c.singleton,
+      strictVersion: c.strictVersion,
+      import: c.import,
+      eager: c.eager,
+    };
+  }
+  return out;
 }
 
 /** A `{ package, version }` record of the metadata, or undefined when it is not a well-formed one. */

@@ -60,7 +60,8 @@ export function sameVersionRaces(ctx: PackageContext): void {
       const mine = answerVersion(users, resolutions, b);
       let rival: number | undefined;
       for (const [theirs, i] of firstByAnswer)
-        if (theirs !== mine && !satisfies(theirs, range) && (rival === undefined || i < rival)) rival = i;
+        if (theirs !== mine && !satisfies.test(theirs, range) && (rival === undefined || i < rival))
+          rival = i;
       if (rival !== undefined)
         sameKey(ctx, users[b]!, users[rival]!, answerOf(users, resolutions, rival), false);
     }

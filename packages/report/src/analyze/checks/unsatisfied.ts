@@ -3,7 +3,7 @@
 import { finding } from '../../finding';
 import type { AppDecl } from '../apps';
 import { declaration, from, type PackageContext } from '../context';
-import type { Resolution } from '../share-scope';
+import type { Resolution, Satisfies } from '../share-scope';
 import { leaks } from './protocol-leak';
 import { sameKey } from './same-version-races';
 
@@ -65,13 +65,13 @@ function singletonMismatch(
   d: AppDecl,
   r: Extract<Resolution, { kind: 'shared' }>,
   versions: readonly string[],
-  satisfies: (version: string, range: string) => boolean,
+  satisfies: Satisfies,
 ) {
   const app = d.owner;
   const range = d.requiredRaw;
   const p = r.provider;
   let alt: string | undefined;
-  for (const v of versions) if (v !== p.version && range !== null && satisfies(v, range)) alt = alt ?? v;
+  for (const v of versions) if (v !== p.version && range !== null && satisfies.test(v, range)) alt = alt ?? v;
   // The app itself provides the picked version yet requires another range: its own declaration disagrees
   // with itself, which is what the message must say (never "X requires ^4 but the runtime picks 5 from X").
   const self = p.app === app.name;
