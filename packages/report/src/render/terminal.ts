@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { Finding, MatrixCell, MatrixRow, Report, Severity } from '../types';
-import { type Row, table, wrap } from './layout';
+import { Lines, type Paint, type RowSink, table, wrap } from './layout';
 import { visible as v } from './visible';
 
 export interface TerminalOptions {
@@ -45,69 +45,66 @@ const VERDICT_TEXT: Record<MatrixCell['verdict'], string> = {
 export function renderTerminal(report: Report, options: TerminalOptions = {}): string {
   const c = pc.createColors(options.color ?? shouldColor());
   const width = Math.min(1000, Math.max(40, options.width ?? 80));
-  const out: string[] = [];
+  const out = new Lines();
   out.push(c.bold('Concord report'));
   if (report.apps.length) {
     const apps = report.apps.map(
       (a) =>
         `${v(a.name)} (${a.bundler}${a.kind === 'stats' ? ', stats' : ''}${a.concord ? '' : ', no Concord metadata'})`,
     );
-    append(out, wrap(`Apps in load order: ${apps.join(', ')}`, width));
+    lines(out, wrap(`Apps in load order: ${apps.join(', ')}`, width));
   }
-  const rows: Row[] = [];
-  for (const row of report.matrix) for (const r of matrixRows(row, c)) rows.push(r);
-  if (rows.length) {
+  if (report.matrix.length) {
     out.push('');
-    append(
+    table(
       out,
-      table(
-        [
-          { header: 'app', min: 16, paint: c.dim },
-          { header: 'version', min: 12, paint: c.dim },
-          { header: 'required', min: 12, paint: c.dim },
-          { header: 'singleton', paint: c.dim },
-          { header: 'verdict', min: 12, paint: c.dim },
-        ],
-        rows,
-        width,
-        '  ',
-      ),
+      [
+        { header: 'app', min: 16, paint: c.dim },
+        { header: 'version', min: 12, paint: c.dim },
+        { header: 'required', min: 12, paint: c.dim },
+        { header: 'singleton', paint: c.dim },
+        { header: 'verdict', min: 12, paint: c.dim },
+      ],
+      (rows) => {
+        for (const row of report.matrix) matrixRows(rows, row, c);
+      },
+      width,
+      '  ',
     );
   }
   if (report.findings.length) {
     out.push('');
-    for (const f of report.findings) append(out, findingLines(f, width, c));
+    for (const f of report.findings) lines(out, findingLines(f, width, c));
   }
   out.push('');
   for (const l of wrap(summaryLine(report), width)) out.push(report.summary.errors ? c.red(l) : l);
-  return `${out.join('\n')}\n`;
+  return out.toString();
 }
 
-function append(out: string[], lines: readonly string[]): void {
-  for (const line of lines) out.push(line);
+function lines(out: Lines, text: readonly string[]): void {
+  for (const line of text) out.push(line);
 }
 
-function matrixRows(row: MatrixRow, c: Colors): Row[] {
-  const rows: Row[] = [];
-  for (const cell of row.cells) {
-    if (cell.verdict === 'absent') continue;
-    rows.push([
-      { text: v(cell.app) },
-      { text: v(cell.version ?? '') },
-      { text: v(cell.requiredVersion ?? '-') },
-      {
-        text: cell.singleton === null ? '' : cell.singleton ? 'yes' : 'no',
-        paint: cell.singletonSource === 'manifest' ? c.dim : undefined,
-      },
-      { text: v(verdictText(cell, row)), paint: verdictPaint(cell, row.watched, c) },
-    ]);
-  }
+/** The package's heading and a row per app that declares it or bundles it. */
+function matrixRows(rows: RowSink, row: MatrixRow, c: Colors): void {
   const facts = [
     row.watched ? 'store library' : '',
     row.selected ? `runtime picks ${row.selected.version} from ${row.selected.app}` : 'nobody provides it',
   ];
-  const heading = v(`${row.package} · ${facts.filter(Boolean).join(' · ')}`);
-  return [{ span: { text: heading, paint: c.bold } }, ...rows];
+  rows.span(v(`${row.package} · ${facts.filter(Boolean).join(' · ')}`), c.bold);
+  const texts = ['', '', '', '', ''];
+  const paints: (Paint | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+  for (const cell of row.cells) {
+    if (cell.verdict === 'absent') continue;
+    texts[0] = v(cell.app);
+    texts[1] = v(cell.version ?? '');
+    texts[2] = v(cell.requiredVersion ?? '-');
+    texts[3] = cell.singleton === null ? '' : cell.singleton ? 'yes' : 'no';
+    paints[3] = cell.singletonSource === 'manifest' ? c.dim : undefined;
+    texts[4] = v(verdictText(cell, row));
+    paints[4] = verdictPaint(cell, row.watched, c);
+    rows.row(texts, paints);
+  }
 }
 
 function verdictText(cell: MatrixCell, row: MatrixRow): string {
