@@ -92,6 +92,11 @@ export class Lines {
     if (this.lines.length >= 4096) this.flush();
   }
 
+  /** Several lines at once. */
+  pushAll(lines: readonly string[]): void {
+    for (const line of lines) this.push(line);
+  }
+
   /** The text, each line ended by a line break. */
   toString(): string {
     this.flush();

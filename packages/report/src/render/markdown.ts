@@ -3,6 +3,7 @@
 // named `<img src=x>` or `**x**` stays literal), and `@scope/name` is put in a code span so GitHub does not
 // read it as a team mention. Control characters are shown as escape text, as on the terminal.
 import type { Finding, MatrixCell, MatrixRow, Report, Severity } from '../types';
+import { Lines } from './layout';
 import { summaryLine } from './terminal';
 import { VERDICT_WORDS } from './verdicts';
 import { visible } from './visible';
@@ -42,28 +43,30 @@ export function code(s: string): string {
 
 /** The report as GitHub-flavoured Markdown: summary, findings table, then the matrix folded in `<details>`. */
 export function renderMarkdown(report: Report): string {
-  const out: string[] = ['## Concord report', '', `**${mdText(summaryLine(report))}**`, ''];
+  // Joined a few thousand lines at a time: a 2,000-app matrix is 120,000 rows (see layout.ts `Lines`).
+  const out = new Lines();
+  out.pushAll(['## Concord report', '', `**${mdText(summaryLine(report))}**`, '']);
   if (report.apps.length)
-    out.push(
+    out.pushAll([
       `Apps in load order: ${report.apps.map((a) => `${code(a.name)} (${a.bundler})`).join(', ')}`,
       '',
-    );
+    ]);
   if (report.findings.length) {
-    out.push('| severity | code | package | finding |', '| --- | --- | --- | --- |');
+    out.pushAll(['| severity | code | package | finding |', '| --- | --- | --- | --- |']);
     for (const f of report.findings) out.push(findingRow(f));
     out.push('');
-  } else out.push('No findings.', '');
+  } else out.pushAll(['No findings.', '']);
   if (report.matrix.length) {
-    out.push(
+    out.pushAll([
       `<details><summary>Shared packages × apps (${report.matrix.length})</summary>`,
       '',
       '| package | app | version | required | singleton | gets | verdict |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-    );
+    ]);
     for (const row of report.matrix) matrixRows(row, out);
-    out.push('', '</details>', '');
+    out.pushAll(['', '</details>', '']);
   }
-  return `${out.join('\n')}\n`;
+  return out.toString();
 }
 
 function findingRow(f: Finding): string {
@@ -71,7 +74,7 @@ function findingRow(f: Finding): string {
   return `| ${ICON[f.severity]} | ${anchor} | ${f.package !== undefined ? code(f.package) : ''} | ${mdText(f.message)} |`;
 }
 
-function matrixRows(row: MatrixRow, out: string[]): void {
+function matrixRows(row: MatrixRow, out: Lines): void {
   let first = true;
   for (const cell of row.cells) {
     if (cell.verdict === 'absent') continue;
