@@ -11,7 +11,9 @@ import { type Issue, validateConcord, validateManifest } from './validate';
  */
 export async function loadManifest(input: string, options?: LoadOptions): Promise<LoadedInput> {
   const resolved = resolveLoadOptions(options);
-  const read = await readInput(input, resolved, resolved.signal);
+  const pending = readInput(input, resolved, resolved.signal);
+  // A local file comes back read: parsing it before yielding lets its text go at once.
+  const read = pending instanceof Promise ? await pending : pending;
   if (!read.ok)
     return {
       ok: false,

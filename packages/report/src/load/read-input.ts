@@ -17,19 +17,25 @@ export const formatBytes = (n: number): string =>
       ? `${(n / 1024).toFixed(1)} kB`
       : `${n} B`;
 
-export function readInput(input: string, options: ReadOptions, signal?: AbortSignal): Promise<ReadResult> {
+/**
+ * A local file is read synchronously and its result returned as is, so its caller can parse the text at once
+ * (see `readPath`); a URL answers with a promise.
+ */
+export function readInput(
+  input: string,
+  options: ReadOptions,
+  signal?: AbortSignal,
+): ReadResult | Promise<ReadResult> {
   if (URL_RE.test(input)) {
     let url: URL;
     try {
       url = new URL(input);
     } catch {
-      return Promise.resolve(fail('is not a valid URL', 'Check the spelling of the URL'));
+      return fail('is not a valid URL', 'Check the spelling of the URL');
     }
     if (url.protocol === 'http:' || url.protocol === 'https:') return readUrl(url, options, signal);
     if (url.protocol === 'file:') return readPath(fileURLToPath(url), options);
-    return Promise.resolve(
-      fail(`uses the unsupported scheme ${url.protocol}`, 'Pass a file path or an http(s) URL'),
-    );
+    return fail(`uses the unsupported scheme ${url.protocol}`, 'Pass a file path or an http(s) URL');
   }
   return readPath(isAbsolute(input) ? input : resolve(options.cwd, input), options);
 }
@@ -44,9 +50,10 @@ const CHUNK = 64 * 1024;
 /**
  * A local file is read with the synchronous calls: a manifest is a few kB, and a fleet's 1,000 of them took
  * 180 ms through fs/promises (four thread-pool round trips per file, and every text held at once until the
- * last read settled) against 88 ms for readFileSync + JSON.parse. Only regular files are read (see OPEN_FLAGS).
+ * last read settled) against 88 ms for readFileSync + JSON.parse. The result is not wrapped in a promise, so
+ * `loadManifest` parses each text as soon as it is read. Only regular files are read (see OPEN_FLAGS).
  */
-function readPath(path: string, { maxBytes }: ReadOptions): Promise<ReadResult> {
+function readPath(path: string, { maxBytes }: ReadOptions): ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -59,16 +66,14 @@ function readPath(path: string, { maxBytes }: ReadOptions): Promise<ReadResult> 
       info = fstatSync(fd);
     }
     if (!info.isFile())
-      return Promise.resolve(
-        fail(
-          `is ${kindOf(info)}, not a regular file (${path}); it was not read`,
-          'Pass the mf-manifest.json file written by the build',
-        ),
+      return fail(
+        `is ${kindOf(info)}, not a regular file (${path}); it was not read`,
+        'Pass the mf-manifest.json file written by the build',
       );
-    if (info.size > maxBytes) return Promise.resolve(tooBig(`is ${formatBytes(info.size)}`, maxBytes));
-    return Promise.resolve(readCapped(fd, maxBytes, info.size));
+    if (info.size > maxBytes) return tooBig(`is ${formatBytes(info.size)}`, maxBytes);
+    return readCapped(fd, maxBytes, info.size);
   } catch (error) {
-    return Promise.resolve(readError(error, path));
+    return readError(error, path);
   } finally {
     if (fd !== undefined)
       try {
