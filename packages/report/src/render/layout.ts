@@ -150,13 +150,13 @@ export function table(
     },
   });
   const widths = fit(natural, mins, width - indent.length - gap * (n - 1));
-  const sep = ' '.repeat(gap);
+  const layout: Layout = { out, widths, indent, sep: ' '.repeat(gap) };
   const write: RowSink = {
     span(text, paint) {
       for (const line of wrap(text, width)) out.push(paint ? paint(line) : line);
     },
     row(texts, paints) {
-      if (!oneLine(out, texts, paints, widths, indent, sep)) wrapped(out, texts, paints, widths, indent, sep);
+      if (!oneLine(layout, texts, paints)) wrapped(layout, texts, paints);
     },
   };
   write.row(
@@ -166,14 +166,20 @@ export function table(
   rows(write);
 }
 
+/** Where a table writes its rows, and the columns' widths. */
+interface Layout {
+  out: Lines;
+  widths: number[];
+  indent: string;
+  /** Between two columns. */
+  sep: string;
+}
+
 /** A row whose cells wrap inside their columns, line by line. */
 function wrapped(
-  out: Lines,
+  { out, widths, indent, sep }: Layout,
   texts: readonly string[],
   paints: readonly (Paint | undefined)[],
-  widths: number[],
-  indent: string,
-  sep: string,
 ): void {
   const cells = widths.map((w, i) => wrap(texts[i] ?? '', w));
   let height = 0;
@@ -194,12 +200,9 @@ function wrapped(
  * columns, no trailing white space), and says whether it did.
  */
 function oneLine(
-  out: Lines,
+  { out, widths, indent, sep }: Layout,
   texts: readonly string[],
   paints: readonly (Paint | undefined)[],
-  widths: number[],
-  indent: string,
-  sep: string,
 ): boolean {
   let last = -1;
   for (let i = 0; i < widths.length; i++) {
