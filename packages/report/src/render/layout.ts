@@ -115,7 +115,10 @@ export class Lines {
 export interface RowSink {
   /** One line of text spanning the whole table (a group heading). */
   span(text: string, paint?: Paint): void;
-  /** A row of cells: one text per column, and what colours one already-wrapped line of each. */
+  /**
+   * A row of cells: one text per column, and what colours one already-wrapped line of each. The table reads
+   * both arrays during the call only, so a caller may refill the same two arrays for every row.
+   */
   row(texts: readonly string[], paints: readonly (Paint | undefined)[]): void;
 }
 

@@ -52,7 +52,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       (a) =>
         `${v(a.name)} (${a.bundler}${a.kind === 'stats' ? ', stats' : ''}${a.concord ? '' : ', no Concord metadata'})`,
     );
-    lines(out, wrap(`Apps in load order: ${apps.join(', ')}`, width));
+    out.pushAll(wrap(`Apps in load order: ${apps.join(', ')}`, width));
   }
   if (report.matrix.length) {
     out.push('');
@@ -74,15 +74,11 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   }
   if (report.findings.length) {
     out.push('');
-    for (const f of report.findings) lines(out, findingLines(f, width, c));
+    for (const f of report.findings) out.pushAll(findingLines(f, width, c));
   }
   out.push('');
   for (const l of wrap(summaryLine(report), width)) out.push(report.summary.errors ? c.red(l) : l);
   return out.toString();
-}
-
-function lines(out: Lines, text: readonly string[]): void {
-  for (const line of text) out.push(line);
 }
 
 /** The package's heading and a row per app that declares it or bundles it. */
