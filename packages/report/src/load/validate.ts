@@ -8,6 +8,7 @@ import type {
   FederationManifest,
   ManifestShared,
 } from '../types';
+import { intern } from './intern';
 import { LIMITS } from './limits';
 
 /** A shape problem: the JSON path of the field, what was expected, and what was there. */
@@ -77,9 +78,14 @@ function validateShared(list: unknown[], out: ManifestShared[]): Issue | null {
     )
       return sharedIssue(e, i);
     out.push({
-      name,
-      version,
-      requiredVersion: requiredVersion === undefined ? null : (requiredVersion as string | false | null),
+      name: intern(name),
+      version: intern(version),
+      requiredVersion:
+        typeof requiredVersion === 'string'
+          ? intern(requiredVersion)
+          : requiredVersion === undefined
+            ? null
+            : (requiredVersion as false | null),
       singleton: singleton === undefined ? null : (singleton as boolean),
     });
   }
@@ -137,7 +143,7 @@ export function validateManifest(value: unknown, input: string): ManifestResult 
   return {
     ok: true,
     manifest: {
-      name: name as string,
+      name: intern(name as string),
       kind: stats ? 'stats' : 'manifest',
       pluginVersion: pluginVersion ?? null,
       remoteEntryType: entryType ?? null,
@@ -295,8 +301,8 @@ function sharedConfigs(v: unknown, owned: boolean): Record<string, ConcordShared
   for (const key of Object.keys(record)) {
     const c = record[key]!;
     out[key] = {
-      version: c.version,
-      requiredVersion: c.requiredVersion,
+      version: typeof c.version === 'string' ? intern(c.version) : c.version,
+      requiredVersion: typeof c.requiredVersion === 'string' ? intern(c.requiredVersion) : c.requiredVersion,
       singleton: c.singleton,
       strictVersion: c.strictVersion,
       import: c.import,
