@@ -60,6 +60,8 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOpt
   for (const f of runtimeFindings(apps)) findings.push(f);
   for (const f of uncheckedFindings(apps, options.unbuilt)) findings.push(f);
   findings.sort(compareFindings);
+  // The declarations are the matrix's cells: they no longer need their apps.
+  for (const list of uses.values()) for (const d of list) d.release();
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings)
     summary[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;

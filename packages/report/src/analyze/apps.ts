@@ -3,7 +3,15 @@
 
 import { DEFAULT_WATCHED } from '@concord/runtime-plugin/inject';
 import { appLabel, finding } from '../finding';
-import type { Bundler, FederationManifest, Finding, LoadedInput, MatrixCell } from '../types';
+import type {
+  Bundler,
+  FederationManifest,
+  Finding,
+  LoadedInput,
+  MatrixCell,
+  ProviderRef,
+  Verdict,
+} from '../types';
 import { findHost } from './host';
 import type { Declaration } from './share-scope';
 import { exactPin, PROTOCOL_RE } from './versions';
@@ -36,23 +44,54 @@ function rangeFacts(cache: Map<string, RangeFacts>, range: string | false | null
 }
 
 /**
- * One app's merged declaration of one package. It owns the app's matrix cell from the start (the analysis
- * fills in `provider` and `verdict`), so a 2,000-app report builds one object per declaration, not two:
- * the cell's fields are read through getters.
+ * One app's merged declaration of one package, which is also the app's cell in the package's matrix row (the
+ * analysis fills in `provider` and `verdict`): its own enumerable properties are exactly a `MatrixCell`'s, in
+ * the report's key order, and what only the analysis reads is kept in private fields, which JSON, spreading
+ * and `Object.keys` never see. One object per declaration, not a declaration pointing at its cell: a
+ * 1,000-app fleet has 60,000, and the second object and the pointer chase to it cost about 5% of the
+ * analysis (BENCHMARKS.md). `release()` drops the analysis' references once the report is built.
  */
-export class AppDecl implements Declaration {
+export class AppDecl implements Declaration, MatrixCell {
+  readonly app: string;
+  /** The manifest's declared version, even for `import: false`. */
+  readonly version: string;
+  /** requiredVersion as written, for display (`"false"` for false, `null` when not recorded). */
+  readonly requiredVersion: string | null;
+  readonly singleton: boolean;
+  readonly singletonSource: 'concord' | 'manifest' | null;
+  readonly strictVersion: boolean | null;
+  provider: ProviderRef | null = null;
+  verdict: Verdict = 'absent';
+  #owner: App;
+  readonly #provides: string | null;
+  readonly #required: string | false | null;
+  readonly #eager: boolean;
+  #range: RangeFacts;
+
   constructor(
-    /** The declaring app. */
-    readonly owner: App,
-    /** This app's cell in the package's row. */
-    readonly cell: MatrixCell,
-    /** Version this app registers in the share scope; `null` when it only consumes (`import: false`). */
-    readonly version: string | null,
-    readonly requiredVersion: string | false | null,
-    readonly eager: boolean,
-    /** What the checks read from `requiredVersion`. */
-    readonly range: RangeFacts,
-  ) {}
+    owner: App,
+    declared: string,
+    provides: string | null,
+    required: string | false | null,
+    singleton: boolean,
+    singletonSource: 'concord' | 'manifest' | null,
+    strictVersion: boolean | null,
+    eager: boolean,
+    range: RangeFacts,
+  ) {
+    this.app = owner.name;
+    this.version = declared;
+    this.requiredVersion = required === false ? 'false' : required;
+    this.singleton = singleton;
+    this.singletonSource = singletonSource;
+    this.strictVersion = strictVersion;
+    this.#owner = owner;
+    this.#provides = provides;
+    this.#required = required;
+    this.#eager = eager;
+    this.#range = range;
+  }
+
   /**
    * A declaration that lives as long as the module. V8 holds the hidden class of constructed objects only
    * through their instances: once a report's declarations are collected, the class goes with them and every
@@ -61,41 +100,61 @@ export class AppDecl implements Declaration {
    */
   static readonly kept: AppDecl = new AppDecl(
     Object.create(null) as App,
-    Object.create(null) as MatrixCell,
+    '',
+    null,
+    null,
+    false,
     null,
     null,
     false,
     NO_RANGE,
   );
-  get app(): string {
-    return this.cell.app;
+
+  /** The declaring app. */
+  get owner(): App {
+    return this.#owner;
   }
-  /** The manifest's declared version even for `import: false`, for display. */
+  /** The declared version (the cell's `version`), for messages. */
   get declared(): string {
-    return this.cell.version!;
+    return this.version;
   }
-  /** requiredVersion as written, for display (`null` when not recorded). */
+  /** requiredVersion as written, for messages. */
   get requiredRaw(): string | null {
-    return this.cell.requiredVersion;
+    return this.requiredVersion;
   }
-  get singleton(): boolean {
-    return this.cell.singleton!;
+  /** Version this app registers in the share scope; `null` when it only consumes (`import: false`). */
+  get provides(): string | null {
+    return this.#provides;
   }
-  get singletonSource(): 'concord' | 'manifest' | null {
-    return this.cell.singletonSource;
+  /** requiredVersion as the runtime receives it (`false` included). */
+  get required(): string | false | null {
+    return this.#required;
   }
-  get strictVersion(): boolean | null {
-    return this.cell.strictVersion;
+  /** `eager` as Concord's metadata records it: an eager provider takes a lazy one's slot. */
+  get eager(): boolean {
+    return this.#eager;
+  }
+  /** What the checks read from `requiredVersion`. */
+  get range(): RangeFacts {
+    return this.#range;
+  }
+  /** Lets the report keep its cells without keeping the apps (and their manifests) alive. */
+  release(): void {
+    this.#owner = RELEASED;
+    this.#range = NO_RANGE;
   }
 }
 
-/** A declaration and its cell (provider and verdict filled in by the analysis). */
+/** What a released declaration's `owner` is: nothing reads it after the report is built. */
+const RELEASED = Object.freeze(Object.create(null)) as App;
+
+/** A declaration, with the facts of its range. */
 const declare = (
   ranges: Map<string, RangeFacts>,
   owner: App,
   declared: string,
   provides: string | null,
-  requiredVersion: string | false | null,
+  required: string | false | null,
   singleton: boolean,
   singletonSource: 'concord' | 'manifest' | null,
   strictVersion: boolean | null,
@@ -103,20 +162,14 @@ const declare = (
 ): AppDecl =>
   new AppDecl(
     owner,
-    {
-      app: owner.name,
-      version: declared,
-      requiredVersion: requiredVersion === false ? 'false' : requiredVersion,
-      singleton,
-      singletonSource,
-      strictVersion,
-      provider: null,
-      verdict: 'absent',
-    },
+    declared,
     provides,
-    requiredVersion,
+    required,
+    singleton,
+    singletonSource,
+    strictVersion,
     eager,
-    rangeFacts(ranges, requiredVersion),
+    rangeFacts(ranges, required),
   );
 
 export interface App {
@@ -223,7 +276,8 @@ export function declares(uses: Map<string, AppDecl[]>, app: App, pkg: string): b
 
 /**
  * Appends each of the app's declarations to its package's list in `uses`. Apps are added in order, so the
- * app has declared a package exactly when it owns the last entry of that package's list.
+ * app has declared a package exactly when it owns the last entry of that package's list. One map lookup per
+ * entry: a 1,000-app fleet has 60,000.
  */
 function declarations(
   owner: App,
@@ -231,54 +285,54 @@ function declarations(
   uses: Map<string, AppDecl[]>,
   ranges: Map<string, RangeFacts>,
 ): void {
-  const has = (pkg: string): boolean => uses.get(pkg)?.at(-1)?.owner === owner;
-  const add = (pkg: string, d: AppDecl): void => {
-    const list = uses.get(pkg);
-    if (list) list.push(d);
-    else uses.set(pkg, [d]);
-  };
   const configured = m.concord?.shared;
+  // Configured packages met among the manifest's entries: when that is all of them, the second loop has
+  // nothing to add.
+  let matched = 0;
   for (const s of m.shared) {
-    if (has(s.name)) continue;
+    const list = uses.get(s.name);
+    if (list !== undefined && list[list.length - 1]!.owner === owner) continue;
     const c = configured?.[s.name];
+    if (c !== undefined) matched++;
     // The manifest's range is what Module Federation registered; Concord's older metadata recorded a range the
     // runtime never used (`^4.18.1` for `4.18.1`), so it only fills in a range the manifest did not record.
     const requiredVersion = s.requiredVersion ?? c?.requiredVersion ?? null;
     const singleton = c?.singleton ?? s.singleton;
-    add(
-      s.name,
-      declare(
-        ranges,
-        owner,
-        s.version,
-        c?.import === false ? null : s.version,
-        requiredVersion,
-        singleton ?? false,
-        c?.singleton !== undefined ? 'concord' : s.singleton !== null ? 'manifest' : null,
-        c?.strictVersion ?? null,
-        c?.eager === true,
-      ),
+    const d = declare(
+      ranges,
+      owner,
+      s.version,
+      c?.import === false ? null : s.version,
+      requiredVersion,
+      singleton ?? false,
+      c?.singleton !== undefined ? 'concord' : s.singleton !== null ? 'manifest' : null,
+      c?.strictVersion ?? null,
+      c?.eager === true,
     );
+    if (list !== undefined) list.push(d);
+    else uses.set(s.name, [d]);
   }
+  if (!configured) return;
+  const names = Object.keys(configured);
+  if (names.length === matched) return;
   // Vite lists only the shares the build used; the configured ones complete the picture.
-  if (configured)
-    for (const name of Object.keys(configured)) {
-      if (has(name)) continue;
-      const c = configured[name]!;
-      const version = c.version ?? m.concord!.dependencies[name] ?? '0';
-      add(
-        name,
-        declare(
-          ranges,
-          owner,
-          version,
-          c.import === false ? null : version,
-          c.requiredVersion ?? null,
-          c.singleton ?? false,
-          c.singleton !== undefined ? 'concord' : null,
-          c.strictVersion ?? null,
-          c.eager === true,
-        ),
-      );
-    }
+  for (const name of names) {
+    const list = uses.get(name);
+    if (list !== undefined && list[list.length - 1]!.owner === owner) continue;
+    const c = configured[name]!;
+    const version = c.version ?? m.concord!.dependencies[name] ?? '0';
+    const d = declare(
+      ranges,
+      owner,
+      version,
+      c.import === false ? null : version,
+      c.requiredVersion ?? null,
+      c.singleton ?? false,
+      c.singleton !== undefined ? 'concord' : null,
+      c.strictVersion ?? null,
+      c.eager === true,
+    );
+    if (list !== undefined) list.push(d);
+    else uses.set(name, [d]);
+  }
 }

@@ -44,9 +44,9 @@ export function analyzePackage(
   const scope = new PackageScope(pkg, satisfies, picks);
   // The host's shares register first (its init), then every remote's; see PackageScope.register.
   for (const d of uses)
-    if (d.version !== null && d.owner.host) scope.register(d.app, d.version, true, d.eager);
+    if (d.provides !== null && d.owner.host) scope.register(d.app, d.provides, true, d.eager);
   for (const d of uses)
-    if (d.version !== null && !d.owner.host) scope.register(d.app, d.version, false, d.eager);
+    if (d.provides !== null && !d.owner.host) scope.register(d.app, d.provides, false, d.eager);
   const resolutions: Resolution[] = new Array(uses.length);
   for (let i = 0; i < uses.length; i++) resolutions[i] = scope.resolve(uses[i]!);
   // Rspack/webpack consumers get the runtime resolver's answer; Vite non-singletons what Vite's module cache holds.
@@ -55,12 +55,11 @@ export function analyzePackage(
   for (let i = 0; i < uses.length; i++) {
     const d = uses[i]!;
     const r = resolutions[i]!;
-    const cell = d.cell;
     if (r.kind === 'shared') {
-      cell.provider = r.provider;
-      cell.verdict = r.satisfied ? 'ok' : 'mismatch';
-    } else cell.verdict = r.kind;
-    cells[d.owner.index] = cell;
+      d.provider = r.provider;
+      d.verdict = r.satisfied ? 'ok' : 'mismatch';
+    } else d.verdict = r.kind;
+    cells[d.owner.index] = d;
   }
   for (let i = 0; i < apps.length; i++) {
     if (cells[i]) continue;

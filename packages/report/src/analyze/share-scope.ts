@@ -11,10 +11,11 @@ import { plainSatisfy } from './plain-satisfy';
 export interface Declaration {
   app: string;
   /** Version this app registers in the share scope; `null` when it only consumes (`import: false`). */
-  version: string | null;
+  provides: string | null;
   /** The manifest's declared version even for `import: false`, for display. */
   declared: string;
-  requiredVersion: string | false | null;
+  /** requiredVersion as the runtime receives it. */
+  required: string | false | null;
   singleton: boolean;
   strictVersion: boolean | null;
   /** `eager` as Concord's metadata records it (manifests do not): an eager provider takes a lazy one's slot. */
@@ -185,7 +186,7 @@ export class PackageScope {
   /** What a consumer with this declaration receives, as the runtime's default resolver decides. */
   resolve(d: Declaration): Resolution {
     if (this.count === 0) return UNPROVIDED;
-    const range = d.requiredVersion ?? false;
+    const range = d.required ?? false;
     const cache = d.singleton ? this.resolvedSingleton : this.resolvedOther;
     let r = cache.get(range);
     if (r === undefined) {
@@ -193,7 +194,7 @@ export class PackageScope {
       cache.set(range, r);
     }
     // A consumer whose own copy is the fallback differs from one that only consumes.
-    return r === OWN_COPY && d.version === null ? UNPROVIDED : r;
+    return r === OWN_COPY && d.provides === null ? UNPROVIDED : r;
   }
 
   /** The singleton branch: the pick, always; the runtime warns (or throws with strictVersion) when out of range. */

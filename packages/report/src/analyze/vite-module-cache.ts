@@ -55,7 +55,7 @@ export function applyViteModuleCache(
   // has hundreds of Vite remotes on a few (range, resolver answer) pairs): one object per distinct pair.
   const handed = new Map<Filed, Map<string, Resolution>>();
   const hand = (i: number, held: Filed, fromSingleton: boolean) => {
-    const { requiredVersion: range, declared } = uses[i]!;
+    const { required: range, declared } = uses[i]!;
     const r = resolutions[i]!;
     const resolverVersion =
       r.kind === 'shared' ? r.provider.version : r.kind === 'own-copy' ? declared : null;

@@ -55,7 +55,7 @@ export function sameVersionRaces(ctx: PackageContext): void {
       if (!firstByAnswer.has(v)) firstByAnswer.set(v, i);
     }
     for (const b of members) {
-      const range = users[b]!.requiredVersion;
+      const range = users[b]!.required;
       if (typeof range !== 'string') continue;
       const mine = answerVersion(users, resolutions, b);
       let rival: number | undefined;

@@ -14,12 +14,12 @@ import { labels, type PackageContext } from '../context';
 
 export function singletonSeedRace({ pkg, users, resolutions, findings }: PackageContext): void {
   const host = users.find((d) => d.owner.host);
-  if (host?.owner.bundler !== 'vite' || !host.singleton || host.version === null) return;
+  if (host?.owner.bundler !== 'vite' || !host.singleton || host.provides === null) return;
   const racing: AppDecl[] = [];
   for (let i = 0; i < users.length; i++) {
     const d = users[i]!;
     const r = resolutions[i]!;
-    if (d === host || d.owner.bundler !== 'vite' || !d.singleton || d.version !== host.version) continue;
+    if (d === host || d.owner.bundler !== 'vite' || !d.singleton || d.provides !== host.provides) continue;
     if (r.kind === 'shared' && r.provider.app === host.app && r.satisfied) racing.push(d);
   }
   if (racing.length === 0) return;
@@ -28,7 +28,7 @@ export function singletonSeedRace({ pkg, users, resolutions, findings }: Package
   findings.push(
     finding('CONCORD-430', {
       severity: 'info',
-      what: `${pkg}: ${remotes} ${one ? 'bundles' : 'bundle'} ${host.version} like the host ${host.owner.label} and ${one ? 'takes' : 'take'} its copy, unless a remote's container initialises before the host's copy has loaded: @module-federation/vite then seeds the remote's own ${pkg} ${host.version} (a start-order race of its init, not a config fault)`,
+      what: `${pkg}: ${remotes} ${one ? 'bundles' : 'bundle'} ${host.provides} like the host ${host.owner.label} and ${one ? 'takes' : 'take'} its copy, unless a remote's container initialises before the host's copy has loaded: @module-federation/vite then seeds the remote's own ${pkg} ${host.provides} (a start-order race of its init, not a config fault)`,
       consequence: `On most loads one copy runs; on a load that loses the race ${one ? 'two copies run' : `up to ${racing.length + 1} copies run`}, each with its own state, and Concord's runtime plugin reports CONCORD-202 on that page`,
       fix: `Nothing in the config causes it; keep the runtime plugin's CONCORD-202 on in production to see how often it happens`,
       package: pkg,

@@ -18,9 +18,9 @@ export function versionSplit({
   // Per version: how many apps provide it, and the first nine of them (a message names at most eight).
   const providers = new Map<string, { count: number; first: string[] }>();
   for (const d of users) {
-    if (d.version === null) continue;
-    const p = providers.get(d.version);
-    if (!p) providers.set(d.version, { count: 1, first: [d.app] });
+    if (d.provides === null) continue;
+    const p = providers.get(d.provides);
+    if (!p) providers.set(d.provides, { count: 1, first: [d.app] });
     else if (p.count++ < 9) p.first.push(d.app);
   }
   let satisfied = true;
