@@ -62,9 +62,12 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOpt
   findings.sort(compareFindings);
   // The declarations are the matrix's cells: they no longer need their apps.
   for (const list of uses.values()) for (const d of list) d.release();
-  const summary = { errors: 0, warnings: 0, infos: 0 };
+  let errors = 0;
+  let warnings = 0;
   for (const f of findings)
-    summary[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  const summary = { errors, warnings, infos: findings.length - errors - warnings };
   return {
     schema: REPORT_SCHEMA,
     tool: { name: '@concord/report', version: VERSION },

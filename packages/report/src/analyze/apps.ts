@@ -258,8 +258,13 @@ export function collectApps(
   return { apps, findings, watchSets: [...watchSets.values()], uses };
 }
 
-/** Whether `app` declares `pkg`: a binary search by app index in the package's list (which is in app order). */
+/**
+ * Whether `app` declares `pkg`. Every package of its `concord.shared` is declared (see `declarations`), which
+ * answers nearly every question about its `concord.dependencies`; else a binary search by app index in the
+ * package's list (which is in app order).
+ */
 export function declares(uses: Map<string, AppDecl[]>, app: App, pkg: string): boolean {
+  if (app.manifest.concord?.shared[pkg] !== undefined) return true;
   const list = uses.get(pkg);
   if (!list) return false;
   let lo = 0;

@@ -258,12 +258,16 @@ export function validateConcord(v: unknown, owned = false): ConcordResult {
   for (const k of ['pluginVersion', 'mode'] as const)
     if (v[k] !== undefined && (typeof v[k] !== 'string' || (v[k] as string).length > LIMITS.range))
       return { ok: false, issue: issue(`${at}.${k}`, RANGE.replace('a range', 'a string'), v[k]) };
+  // `concord.shared` is checked and copied in one pass: in place when the value is the report's own parse.
+  const shared = (
+    owned && isObject(v.shared) ? Object.setPrototypeOf(v.shared, null) : Object.create(null)
+  ) as Record<string, ConcordSharedConfig>;
   const bad =
     (v.contract !== undefined ? validateContract(v.contract, `${at}.contract`) : null) ??
     stringList(v.owns ?? [], `${at}.owns`) ??
     stringList(v.reads ?? [], `${at}.reads`) ??
     (v.watched !== undefined ? stringList(v.watched, `${at}.watched`) : null) ??
-    checkRecord(v.shared ?? {}, `${at}.shared`, validateSharedConfig) ??
+    sharedConfigs(v.shared, `${at}.shared`, shared) ??
     checkRecord(v.dependencies ?? {}, `${at}.dependencies`, validateDependency);
   if (bad) return { ok: false, issue: bad };
   // One literal with every key, absent ones undefined: an object grown key by key gets a hidden class per set
@@ -276,7 +280,7 @@ export function validateConcord(v: unknown, owned = false): ConcordResult {
       bundler: v.bundler as Bundler,
       owns: (v.owns as string[] | undefined) ?? [],
       reads: (v.reads as string[] | undefined) ?? [],
-      shared: sharedConfigs(v.shared, owned),
+      shared,
       dependencies: nullPrototype(v.dependencies, owned) as Record<string, string>,
       pluginVersion: v.pluginVersion as string | undefined,
       mode: v.mode as ConcordMetadata['mode'],
@@ -291,15 +295,19 @@ export function validateConcord(v: unknown, owned = false): ConcordResult {
 }
 
 /**
- * `concord.shared` as a null-prototype record of complete literals: each entry of the metadata has its own
- * set of keys, and the analysis reads every entry of every app.
+ * Checks `concord.shared` and fills `out` with its entries as complete literals (each entry of the metadata
+ * has its own set of keys, and the analysis reads every entry of every app): one pass, one lookup per key.
  */
-function sharedConfigs(v: unknown, owned: boolean): Record<string, ConcordSharedConfig> {
-  const out = (owned ? nullPrototype(v, true) : Object.create(null)) as Record<string, ConcordSharedConfig>;
-  if (v === undefined || v === null) return out;
-  const record = v as Record<string, ConcordSharedConfig>;
-  for (const key of Object.keys(record)) {
-    const c = record[key]!;
+function sharedConfigs(v: unknown, field: string, out: Record<string, ConcordSharedConfig>): Issue | null {
+  if (v === undefined || v === null) return null;
+  if (!isObject(v)) return issue(field, 'an object', v);
+  const keys = Object.keys(v);
+  if (keys.length > LIMITS.entries) return tooMany(field, keys.length, LIMITS.entries);
+  for (const key of keys) {
+    if (key.length > LIMITS.name) return issue(field, `keys of at most ${LIMITS.name} characters`, key);
+    const c = v[key] as ConcordSharedConfig;
+    // Field paths are built only for the value that fails.
+    if (validateSharedConfig(c, '') !== null) return validateSharedConfig(c, `${field}.${key}`);
     out[key] = {
       version: typeof c.version === 'string' ? intern(c.version) : c.version,
       requiredVersion: typeof c.requiredVersion === 'string' ? intern(c.requiredVersion) : c.requiredVersion,
@@ -309,7 +317,7 @@ function sharedConfigs(v: unknown, owned: boolean): Record<string, ConcordShared
       eager: c.eager,
     };
   }
-  return out;
+  return null;
 }
 
 /** A `{ package, version }` record of the metadata, or undefined when it is not a well-formed one. */
