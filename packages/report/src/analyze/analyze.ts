@@ -2,7 +2,7 @@ import { compareFindings, finding } from '../finding';
 import type { AnalyzeOptions } from '../options';
 import type { Finding, LoadedInput, MatrixRow, Report } from '../types';
 import { VERSION } from '../version';
-import { type App, collectApps, declares } from './apps';
+import { type App, type AppDecl, collectApps, declares } from './apps';
 import { runtimeFindings } from './checks/runtimes';
 import { subpathFindings } from './checks/subpaths';
 import { uncheckedFindings } from './checks/unchecked';
@@ -60,8 +60,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOpt
   for (const f of runtimeFindings(apps)) findings.push(f);
   for (const f of uncheckedFindings(apps, options.unbuilt)) findings.push(f);
   findings.sort(compareFindings);
-  // The declarations are the matrix's cells: they no longer need their apps.
-  for (const list of uses.values()) for (const d of list) d.release();
+  release(uses);
   let errors = 0;
   let warnings = 0;
   for (const f of findings)
@@ -98,3 +97,8 @@ const notShared = (app: App, pkg: string, version: string): Finding =>
     package: pkg,
     apps: [app.name],
   });
+
+/** The declarations are the matrix's cells: they no longer need their apps. Index loops: this runs once per report. */
+function release(uses: Map<string, AppDecl[]>): void {
+  for (const list of uses.values()) for (let i = 0; i < list.length; i++) list[i]!.release();
+}

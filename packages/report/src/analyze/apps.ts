@@ -43,6 +43,11 @@ function rangeFacts(cache: Map<string, RangeFacts>, range: string | false | null
   return facts;
 }
 
+// AppDecl's flags: three booleans in one field (a fleet has tens of thousands of declarations).
+const NO_IMPORT = 1;
+const REQUIRES_FALSE = 2;
+const EAGER = 4;
+
 /**
  * One app's merged declaration of one package, which is also the app's cell in the package's matrix row (the
  * analysis fills in `provider` and `verdict`): its own enumerable properties are exactly a `MatrixCell`'s, in
@@ -63,15 +68,15 @@ export class AppDecl implements Declaration, MatrixCell {
   provider: ProviderRef | null = null;
   verdict: Verdict = 'absent';
   #owner: App;
-  readonly #provides: string | null;
-  readonly #required: string | false | null;
-  readonly #eager: boolean;
   #range: RangeFacts;
+  /** `import: false`, `requiredVersion: false` and `eager`, as bits (`NO_IMPORT`, `REQUIRES_FALSE`, `EAGER`). */
+  readonly #flags: number;
 
   constructor(
     owner: App,
     declared: string,
-    provides: string | null,
+    /** false for `import: false`: the app registers no version of its own. */
+    imports: boolean,
     required: string | false | null,
     singleton: boolean,
     singletonSource: 'concord' | 'manifest' | null,
@@ -86,10 +91,8 @@ export class AppDecl implements Declaration, MatrixCell {
     this.singletonSource = singletonSource;
     this.strictVersion = strictVersion;
     this.#owner = owner;
-    this.#provides = provides;
-    this.#required = required;
-    this.#eager = eager;
     this.#range = range;
+    this.#flags = (imports ? 0 : NO_IMPORT) | (required === false ? REQUIRES_FALSE : 0) | (eager ? EAGER : 0);
   }
 
   /**
@@ -101,7 +104,7 @@ export class AppDecl implements Declaration, MatrixCell {
   static readonly kept: AppDecl = new AppDecl(
     Object.create(null) as App,
     '',
-    null,
+    true,
     null,
     false,
     null,
@@ -124,15 +127,15 @@ export class AppDecl implements Declaration, MatrixCell {
   }
   /** Version this app registers in the share scope; `null` when it only consumes (`import: false`). */
   get provides(): string | null {
-    return this.#provides;
+    return this.#flags & NO_IMPORT ? null : this.version;
   }
   /** requiredVersion as the runtime receives it (`false` included). */
   get required(): string | false | null {
-    return this.#required;
+    return this.#flags & REQUIRES_FALSE ? false : this.requiredVersion;
   }
   /** `eager` as Concord's metadata records it: an eager provider takes a lazy one's slot. */
   get eager(): boolean {
-    return this.#eager;
+    return (this.#flags & EAGER) !== 0;
   }
   /** What the checks read from `requiredVersion`. */
   get range(): RangeFacts {
@@ -153,7 +156,7 @@ const declare = (
   ranges: Map<string, RangeFacts>,
   owner: App,
   declared: string,
-  provides: string | null,
+  imports: boolean,
   required: string | false | null,
   singleton: boolean,
   singletonSource: 'concord' | 'manifest' | null,
@@ -163,7 +166,7 @@ const declare = (
   new AppDecl(
     owner,
     declared,
-    provides,
+    imports,
     required,
     singleton,
     singletonSource,
@@ -307,7 +310,7 @@ function declarations(
       ranges,
       owner,
       s.version,
-      c?.import === false ? null : s.version,
+      c?.import !== false,
       requiredVersion,
       singleton ?? false,
       c?.singleton !== undefined ? 'concord' : s.singleton !== null ? 'manifest' : null,
@@ -330,7 +333,7 @@ function declarations(
       ranges,
       owner,
       version,
-      c.import === false ? null : version,
+      c.import !== false,
       c.requiredVersion ?? null,
       c.singleton ?? false,
       c.singleton !== undefined ? 'concord' : null,

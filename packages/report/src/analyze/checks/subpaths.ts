@@ -4,7 +4,7 @@
 // react-dom; across React majors an unshared jsx-runtime crashes: shared/reference/mixed-vite-rspack-facts.md).
 import { finding, listOf } from '../../finding';
 import type { Finding } from '../../types';
-import type { App, AppDecl } from '../apps';
+import type { AppDecl } from '../apps';
 import { labels } from '../context';
 
 /** Packages some app shares under a subpath of a package (scoped names have one more segment). */
@@ -21,10 +21,14 @@ export function subpathFindings(uses: Map<string, AppDecl[]>): Finding[] {
     if (parent === null) continue;
     const parentUsers = uses.get(parent);
     if (!parentUsers) continue;
-    const sharing = new Set<App>();
-    for (const d of subUsers) sharing.add(d.owner);
+    // Both lists are in app order: one walk finds the parent's users missing from the subpath's.
     const missing: AppDecl[] = [];
-    for (const d of parentUsers) if (!sharing.has(d.owner)) missing.push(d);
+    let j = 0;
+    for (const d of parentUsers) {
+      const index = d.owner.index;
+      while (j < subUsers.length && subUsers[j]!.owner.index < index) j++;
+      if (j === subUsers.length || subUsers[j]!.owner.index !== index) missing.push(d);
+    }
     if (missing.length === 0) continue;
     const watched = missing.some((d) => d.owner.watched.has(parent));
     findings.push(
