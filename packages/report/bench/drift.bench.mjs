@@ -5,7 +5,9 @@
 //  - the growth table: cost per app, which must stay flat;
 //  - rendering of the 2,000-app report (terminal, JSON, HTML, markdown, github) against its analysis: ≤ 2×.
 // Imports the BUILT package (run `npm run bench -- drift`). Each figure is the median of several runs after two
-// untimed ones, the two sides of a ratio measured alternately so a burst of load on the shared machine hits both.
+// untimed ones. The two sides of a ratio run back to back in each round, and a ratio is the median of the
+// rounds' ratios: a burst of load on the shared machine (one round's JSON.parse taking 110 ms instead of 65)
+// then slows both sides of that round instead of one side of the median.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,21 +23,25 @@ const cpuNow = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e3;
 };
-/** Wall and CPU milliseconds of one call, after a collection so garbage of the last step is not billed. */
+/**
+ * Wall and CPU milliseconds of one call, after a collection so garbage of the last step is not billed. The
+ * result is dropped: returning it kept the last report alive through the next step's measurement.
+ */
 async function once(fn) {
   globalThis.gc?.();
   const w = performance.now();
   const c = cpuNow();
-  const out = await fn();
-  return { wall: performance.now() - w, cpu: cpuNow() - c, out };
+  await fn();
+  return { wall: performance.now() - w, cpu: cpuNow() - c };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * Medians of wall and CPU time for each named step, run alternately `runs` times after two untimed rounds
- * (the JIT's first compilations of each step are not billed to the first size measured).
+ * Medians of wall and CPU time for each named step, run in turn `runs` times after two untimed rounds (the
+ * JIT's first compilations of each step are not billed to the first size measured), and for each
+ * `[numerator, denominator]` pair of `ratios`, the median of the rounds' ratios (both measured in that round).
  */
-async function measure(steps, runs) {
+async function measure(steps, runs, ratios = {}) {
   const times = Object.fromEntries(Object.keys(steps).map((k) => [k, { wall: [], cpu: [] }]));
   for (let r = 0; r < 2; r++) for (const fn of Object.values(steps)) await fn();
   for (let r = 0; r < runs; r++)
@@ -44,9 +50,14 @@ async function measure(steps, runs) {
       times[name].wall.push(t.wall);
       times[name].cpu.push(t.cpu);
     }
-  return Object.fromEntries(
+  const out = Object.fromEntries(
     Object.entries(times).map(([k, v]) => [k, { wall: median(v.wall), cpu: median(v.cpu) }]),
   );
+  for (const [name, [a, b]] of Object.entries(ratios)) {
+    const each = (kind) => times[a][kind].map((x, r) => x / times[b][kind][r]);
+    out[name] = { wall: median(each('wall')), cpu: median(each('cpu')) };
+  }
+  return out;
 }
 
 const dir = join(tmpdir(), `concord-drift-bench-${process.pid}`);
@@ -63,7 +74,7 @@ for (const size of SIZES) {
     writeFileSync(file, t);
     return file;
   });
-  const runs = size >= 1000 ? 5 : 7;
+  const runs = size >= 1000 ? 7 : 9;
   const m = await measure(
     {
       parse: () => {
@@ -76,6 +87,7 @@ for (const size of SIZES) {
       files: async () => analyze(await Promise.all(files.map((f) => loadManifest(f)))),
     },
     runs,
+    { fullRatio: ['full', 'parse'], filesRatio: ['files', 'read'] },
   );
   const result = analyze(texts.map((t, i) => parseManifest(t, files[i])));
   const version = result.findings.filter((f) => f.package && !f.package.startsWith('contract:')).length;
@@ -88,10 +100,10 @@ for (const size of SIZES) {
   };
   rows.push(row);
   const ok =
-    m.full.wall / m.parse.wall <= TARGET &&
-    m.full.cpu / m.parse.cpu <= TARGET &&
-    m.files.wall / m.read.wall <= TARGET &&
-    m.files.cpu / m.read.cpu <= TARGET;
+    m.fullRatio.wall <= TARGET &&
+    m.fullRatio.cpu <= TARGET &&
+    m.filesRatio.wall <= TARGET &&
+    m.filesRatio.cpu <= TARGET;
   if (!ok) failed = true;
   if (size === Math.max(...SIZES)) biggest = { size, result, full: m.full };
 }
@@ -100,7 +112,7 @@ rmSync(dir, { recursive: true, force: true });
 const ms = (x) => `${x.toFixed(0)} ms`;
 const x = (a, b) => `${(a / b).toFixed(2)}×`;
 console.log(
-  `Drifting fleet: 15 libraries × 4 entries, several versions each; medians; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.\n`,
+  `Drifting fleet: 15 libraries × 4 entries, several versions each; medians (× columns: median of each round's ratio); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.\n`,
 );
 console.log(
   '| apps | MB | findings (version/app) | JSON.parse wall / CPU | parse+validate+analyze wall / CPU | × wall / CPU | read+parse wall | loadManifest+analyze wall | × wall / CPU | analyze µs/app (CPU) |',
@@ -108,7 +120,7 @@ console.log(
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows)
   console.log(
-    `| ${r.size} | ${r.mb.toFixed(1)} | ${r.findings} (${r.perApp.toFixed(1)}) | ${ms(r.parse.wall)} / ${ms(r.parse.cpu)} | ${ms(r.full.wall)} / ${ms(r.full.cpu)} | ${x(r.full.wall, r.parse.wall)} / ${x(r.full.cpu, r.parse.cpu)} | ${ms(r.read.wall)} | ${ms(r.files.wall)} | ${x(r.files.wall, r.read.wall)} / ${x(r.files.cpu, r.read.cpu)} | ${(((r.full.cpu - r.parse.cpu) / r.size) * 1000).toFixed(0)} |`,
+    `| ${r.size} | ${r.mb.toFixed(1)} | ${r.findings} (${r.perApp.toFixed(1)}) | ${ms(r.parse.wall)} / ${ms(r.parse.cpu)} | ${ms(r.full.wall)} / ${ms(r.full.cpu)} | ${x(r.fullRatio.wall, 1)} / ${x(r.fullRatio.cpu, 1)} | ${ms(r.read.wall)} | ${ms(r.files.wall)} | ${x(r.filesRatio.wall, 1)} / ${x(r.filesRatio.cpu, 1)} | ${(((r.full.cpu - r.parse.cpu) / r.size) * 1000).toFixed(0)} |`,
   );
 
 // Rendering the biggest report, against its parse + validate + analyze.
