@@ -29,24 +29,30 @@ export interface Finding {
   field?: string;
 }
 
-/** One `shared[]` entry of an mf-manifest.json / mf-stats.json, reduced to what the report uses. */
+/**
+ * One `shared[]` entry of an mf-manifest.json / mf-stats.json, reduced to what the report uses. Frozen, and
+ * shared by every manifest with the same entry (a fleet repeats a few thousand across tens of thousands).
+ */
 export interface ManifestShared {
-  name: string;
-  version: string;
+  readonly name: string;
+  readonly version: string;
   /** Missing or `null` (Rspack writes null) means "not recorded". */
-  requiredVersion: string | false | null;
-  singleton: boolean | null;
+  readonly requiredVersion: string | false | null;
+  readonly singleton: boolean | null;
 }
 
-/** The configured share options the build plugins stamp into `concord.shared` (the truth, unlike Rspack's manifest). */
+/**
+ * The configured share options the build plugins stamp into `concord.shared` (the truth, unlike Rspack's
+ * manifest). As validated by the report: frozen, and shared by every app configured the same way.
+ */
 export interface ConcordSharedConfig {
-  version?: string;
-  requiredVersion?: string | false;
-  singleton?: boolean;
-  strictVersion?: boolean;
-  import?: boolean;
+  readonly version?: string;
+  readonly requiredVersion?: string | false;
+  readonly singleton?: boolean;
+  readonly strictVersion?: boolean;
+  readonly import?: boolean;
   /** Recorded by metadata that says what Module Federation registers (src/metadata); absent: not eager. */
-  eager?: boolean;
+  readonly eager?: boolean;
 }
 
 /** `describeContract()` output, plus the npm package the contract lives in. */

@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LoadedInput, loadManifest } from '@concord/report';
+import { type LoadedInput, loadManifest, parseManifest } from '@concord/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLES } from './helpers/manifests';
+import { concord, SAMPLES, viteManifest } from './helpers/manifests';
 
 const hostText = readFileSync(join(SAMPLES, 'vite-host.mf-manifest.json'), 'utf8');
 const host = JSON.parse(hostText) as Record<string, unknown>;
@@ -293,5 +293,64 @@ describe('inputs by URL (a real HTTP server on 127.0.0.1)', () => {
       'CONCORD-401',
       'unsupported scheme ftp:',
     );
+  });
+});
+
+describe('validated entries are shared between manifests', () => {
+  const parse = (name: string, requiredVersion: string, singleton: boolean) =>
+    parseManifest(
+      JSON.stringify(
+        viteManifest(
+          name,
+          [{ name: '@tanstack/query-core/build', version: '5.62.1', requiredVersion, singleton }],
+          concord({
+            app: name,
+            bundler: 'vite',
+            shared: {
+              'react-dom/client': {
+                version: '19.3.1',
+                requiredVersion: '^19.0.0 || ^18.3.1',
+                singleton: true,
+              },
+            },
+          }),
+        ),
+      ),
+      `${name}/mf-manifest.json`,
+    );
+
+  it('one frozen object per distinct entry and configuration, whatever manifest it came from', () => {
+    const a = parse('cart', '^5.62.1', true);
+    const b = parse('checkout', '^5.62.1', true);
+    const c = parse('search', '~5.62.1', true);
+    if (!a.ok || !b.ok || !c.ok) throw new Error('a sample was rejected');
+    expect(a.manifest.shared[0]).toEqual({
+      name: '@tanstack/query-core/build',
+      version: '5.62.1',
+      requiredVersion: '^5.62.1',
+      singleton: true,
+    });
+    expect(b.manifest.shared[0]).toBe(a.manifest.shared[0]);
+    // Another range is another entry.
+    expect(c.manifest.shared[0]).not.toBe(a.manifest.shared[0]);
+    expect(c.manifest.shared[0]!.requiredVersion).toBe('~5.62.1');
+    expect(Object.isFrozen(a.manifest.shared[0])).toBe(true);
+    // A shared object must not be changed through one manifest: it is frozen, so the change throws.
+    expect(() => {
+      (a.manifest.shared[0] as { singleton: boolean | null }).singleton = false;
+    }).toThrow(TypeError);
+    expect(b.manifest.shared[0]!.singleton).toBe(true);
+    const configured = (r: LoadedInput) =>
+      r.ok ? r.manifest.concord?.shared['react-dom/client'] : undefined;
+    expect(configured(a)).toEqual({
+      version: '19.3.1',
+      requiredVersion: '^19.0.0 || ^18.3.1',
+      singleton: true,
+      strictVersion: undefined,
+      import: undefined,
+      eager: undefined,
+    });
+    expect(configured(b)).toBe(configured(a));
+    expect(Object.isFrozen(configured(a))).toBe(true);
   });
 });

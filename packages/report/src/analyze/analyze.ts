@@ -80,7 +80,7 @@ export function analyze(inputs: LoadedInput[], options: AnalyzeOptions & HostOpt
         ? { name: a.manifest.concord.contract.name, version: a.manifest.concord.contract.version }
         : null,
     })),
-    rejected: inputs.flatMap((i) => (i.ok ? [] : [{ input: i.input, code: i.finding.code }])),
+    rejected: rejected(inputs),
     matrix,
     findings,
     summary,
@@ -101,4 +101,11 @@ const notShared = (app: App, pkg: string, version: string): Finding =>
 /** The declarations are the matrix's cells: they no longer need their apps. Index loops: this runs once per report. */
 function release(uses: Map<string, AppDecl[]>): void {
   for (const list of uses.values()) for (let i = 0; i < list.length; i++) list[i]!.release();
+}
+
+/** The inputs left out, with the code that says why. */
+function rejected(inputs: LoadedInput[]): Report['rejected'] {
+  const out: Report['rejected'] = [];
+  for (const i of inputs) if (!i.ok) out.push({ input: i.input, code: i.finding.code });
+  return out;
 }

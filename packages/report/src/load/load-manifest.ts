@@ -1,6 +1,6 @@
 import { appLabel, finding, listOf } from '../finding';
 import { type LoadOptions, resolveLoadOptions } from '../options';
-import type { Bundler, FederationManifest, Finding, LoadedInput } from '../types';
+import type { Bundler, FederationManifest, Finding, LoadedInput, ManifestShared } from '../types';
 import { formatBytes, readInput } from './read-input';
 import { type Issue, validateConcord, validateManifest } from './validate';
 
@@ -132,10 +132,12 @@ function singletonNote(
   m: FederationManifest,
 ): Finding | undefined {
   if (m.concord) {
-    const differ = m.shared.filter((s) => {
-      const configured = m.concord!.shared[s.name]?.singleton;
-      return configured !== undefined && s.singleton !== null && configured !== s.singleton;
-    });
+    // A loop, not a filter with an arrow: this runs for every input, and the arrow was recompiled each report.
+    const differ: ManifestShared[] = [];
+    for (const s of m.shared) {
+      const configured = m.concord.shared[s.name]?.singleton;
+      if (configured !== undefined && s.singleton !== null && configured !== s.singleton) differ.push(s);
+    }
     if (differ.length === 0) return undefined;
     return finding('CONCORD-405', {
       severity: 'info',

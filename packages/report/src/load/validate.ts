@@ -8,6 +8,7 @@ import type {
   FederationManifest,
   ManifestShared,
 } from '../types';
+import { sharedConfig, sharedEntry } from './canonical';
 import { intern } from './intern';
 import { LIMITS } from './limits';
 
@@ -77,17 +78,18 @@ function validateShared(list: unknown[], out: ManifestShared[]): Issue | null {
         : requiredVersion !== undefined && requiredVersion !== null && requiredVersion !== false)
     )
       return sharedIssue(e, i);
-    out.push({
-      name: intern(name),
-      version: intern(version),
-      requiredVersion:
+    out.push(
+      sharedEntry(
+        intern(name),
+        intern(version),
         typeof requiredVersion === 'string'
           ? intern(requiredVersion)
           : requiredVersion === undefined
             ? null
             : (requiredVersion as false | null),
-      singleton: singleton === undefined ? null : (singleton as boolean),
-    });
+        singleton === undefined ? null : (singleton as boolean),
+      ),
+    );
   }
   return null;
 }
@@ -295,8 +297,9 @@ export function validateConcord(v: unknown, owned = false): ConcordResult {
 }
 
 /**
- * Checks `concord.shared` and fills `out` with its entries as complete literals (each entry of the metadata
- * has its own set of keys, and the analysis reads every entry of every app): one pass, one lookup per key.
+ * Checks `concord.shared` and fills `out` with its entries as canonical configurations (canonical.ts: each
+ * entry of the metadata has its own set of keys, and the analysis reads every entry of every app): one pass,
+ * one lookup per key.
  */
 function sharedConfigs(v: unknown, field: string, out: Record<string, ConcordSharedConfig>): Issue | null {
   if (v === undefined || v === null) return null;
@@ -308,14 +311,14 @@ function sharedConfigs(v: unknown, field: string, out: Record<string, ConcordSha
     const c = v[key] as ConcordSharedConfig;
     // Field paths are built only for the value that fails.
     if (validateSharedConfig(c, '') !== null) return validateSharedConfig(c, `${field}.${key}`);
-    out[key] = {
-      version: typeof c.version === 'string' ? intern(c.version) : c.version,
-      requiredVersion: typeof c.requiredVersion === 'string' ? intern(c.requiredVersion) : c.requiredVersion,
-      singleton: c.singleton,
-      strictVersion: c.strictVersion,
-      import: c.import,
-      eager: c.eager,
-    };
+    out[key] = sharedConfig(
+      typeof c.version === 'string' ? intern(c.version) : c.version,
+      typeof c.requiredVersion === 'string' ? intern(c.requiredVersion) : c.requiredVersion,
+      c.singleton,
+      c.strictVersion,
+      c.import,
+      c.eager,
+    );
   }
   return null;
 }

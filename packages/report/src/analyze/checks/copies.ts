@@ -1,7 +1,15 @@
 // CONCORD-416: non-singletons that end up on different versions: each version is one more live copy on the page.
 import { capped, finding, listOf } from '../../finding';
 import type { App, AppDecl } from '../apps';
-import { labels, type PackageContext } from '../context';
+import {
+  allShareAs,
+  appLabelOf,
+  appsOf,
+  bySingleton,
+  labels,
+  ownerLabel,
+  type PackageContext,
+} from '../context';
 import { compareVersionsDesc } from '../versions';
 
 export interface LiveCopy {
@@ -38,24 +46,24 @@ function countCopies({ users, resolutions }: PackageContext): LiveCopy[] {
 
 export function copies(ctx: PackageContext): void {
   const { pkg, users, watched, findings, races } = ctx;
-  if (users.every((d) => d.singleton)) return;
+  if (allShareAs(users, true)) return;
   const raced = races.size > 0;
   const live = liveCopies(ctx);
   if (live.length < 2) return;
   const listing = [...live]
     .sort((a, b) => compareVersionsDesc(a.version, b.version))
-    .map((c) => `${c.label} for ${listOf(labels(c.apps, (a) => a.label))}`);
-  const nonSingletons = users.filter((d) => !d.singleton);
+    .map((c) => `${c.label} for ${listOf(labels(c.apps, appLabelOf))}`);
+  const nonSingletons = bySingleton(users, false);
   findings.push(
     finding('CONCORD-416', {
       severity: watched ? 'error' : 'warning',
-      what: `${pkg} is not shared as a singleton by ${listOf(labels(nonSingletons, (d) => d.owner.label))} and ${raced ? 'can run in up to' : 'will run in'} ${live.length} copies: ${capped(listing).join('; ')}${raced ? ' (how many depends on which Vite container starts first: CONCORD-425)' : ''}`,
+      what: `${pkg} is not shared as a singleton by ${listOf(labels(nonSingletons, ownerLabel))} and ${raced ? 'can run in up to' : 'will run in'} ${live.length} copies: ${capped(listing).join('; ')}${raced ? ' (how many depends on which Vite container starts first: CONCORD-425)' : ''}`,
       consequence: watched
         ? `Each copy keeps its own state, so the apps stop seeing each other's ${pkg} state, silently`
         : `The page downloads and runs ${pkg} ${live.length} times`,
       fix: `Align ${pkg} to one version and one range in every app${watched ? ', and share it as a singleton so a future split is reported at load time' : ''}`,
       package: pkg,
-      apps: users.map((d) => d.app),
+      apps: appsOf(users),
     }),
   );
 }

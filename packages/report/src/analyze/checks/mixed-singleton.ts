@@ -3,16 +3,26 @@
 // otherwise a warning next to the outcome's own error (416 two copies, 418/425 a version out of range).
 import { finding, listOf } from '../../finding';
 import type { App } from '../apps';
-import { declaration, from, labels, type PackageContext } from '../context';
+import {
+  allShareAs,
+  appsOf,
+  bySingleton,
+  declaration,
+  from,
+  labels,
+  ownerLabel,
+  type PackageContext,
+  quotedApp,
+  quotedName,
+} from '../context';
 import { liveCopies } from './copies';
 
 export function mixedSingleton(ctx: PackageContext): void {
   const { pkg, users, byName, resolutions, selected, findings } = ctx;
   // Most packages are declared one way by every app: tell that before building the two lists.
-  const first = users[0]?.singleton;
-  if (users.every((d) => d.singleton === first)) return;
-  const yesDecls = users.filter((d) => d.singleton);
-  const noDecls = users.filter((d) => !d.singleton);
+  if (users.length === 0 || allShareAs(users, users[0]!.singleton)) return;
+  const yesDecls = bySingleton(users, true);
+  const noDecls = bySingleton(users, false);
   const detail = `${listOf(labels(noDecls, (d) => `${d.app} declares ${declaration(d)}`))}${selected ? `; the runtime picks ${from(selected, byName)} for the singletons` : ''}`;
   // Vite non-singletons handed the singleton's module do not load a second copy: they run it, in range or not.
   const handed: App[] = [];
@@ -26,7 +36,7 @@ export function mixedSingleton(ctx: PackageContext): void {
     else drift.push(users[i]!.owner);
   }
   if (harmless && liveCopies(ctx).length > 1) harmless = false;
-  const names = (list: App[]) => listOf(labels(list, (a) => `"${a.name}"`));
+  const names = (list: App[]) => listOf(labels(list, quotedName));
   const s = (list: App[], verb: string) => (list.length === 1 ? `${verb}s` : verb);
   const consequence = harmless
     ? `Today every app ends up on one copy in its range, so nothing breaks; but ${names(noDecls.map((d) => d.owner))} would load a second copy, with no warning, as soon as versions drift`
@@ -41,11 +51,11 @@ export function mixedSingleton(ctx: PackageContext): void {
   findings.push(
     finding('CONCORD-412', {
       severity: harmless ? 'info' : 'warning',
-      what: `${pkg} is shared as a singleton by ${listOf(labels(yesDecls, (d) => d.owner.label))} but not by ${listOf(labels(noDecls, (d) => d.owner.label))}: ${detail}`,
+      what: `${pkg} is shared as a singleton by ${listOf(labels(yesDecls, ownerLabel))} but not by ${listOf(labels(noDecls, ownerLabel))}: ${detail}`,
       consequence,
-      fix: `Set singleton: true for ${pkg} in the shared options of ${listOf(labels(noDecls, (d) => `"${d.app}"`))}`,
+      fix: `Set singleton: true for ${pkg} in the shared options of ${listOf(labels(noDecls, quotedApp))}`,
       package: pkg,
-      apps: [...yesDecls, ...noDecls].map((d) => d.app),
+      apps: appsOf([...yesDecls, ...noDecls]),
     }),
   );
 }

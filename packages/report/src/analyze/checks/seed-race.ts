@@ -10,7 +10,7 @@
 // likely one.
 import { finding, listOf } from '../../finding';
 import type { AppDecl } from '../apps';
-import { labels, type PackageContext } from '../context';
+import { labels, ownerLabel, type PackageContext } from '../context';
 
 export function singletonSeedRace({ pkg, users, resolutions, findings }: PackageContext): void {
   const host = users.find((d) => d.owner.host);
@@ -23,7 +23,7 @@ export function singletonSeedRace({ pkg, users, resolutions, findings }: Package
     if (r.kind === 'shared' && r.provider.app === host.app && r.satisfied) racing.push(d);
   }
   if (racing.length === 0) return;
-  const remotes = listOf(labels(racing, (d) => d.owner.label));
+  const remotes = listOf(labels(racing, ownerLabel));
   const one = racing.length === 1;
   findings.push(
     finding('CONCORD-430', {

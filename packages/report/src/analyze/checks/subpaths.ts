@@ -5,7 +5,7 @@
 import { finding, listOf } from '../../finding';
 import type { Finding } from '../../types';
 import type { AppDecl } from '../apps';
-import { labels } from '../context';
+import { appsOf, labels, ownerLabel, quotedApp } from '../context';
 
 /** Packages some app shares under a subpath of a package (scoped names have one more segment). */
 const parentOf = (name: string): string | null => {
@@ -34,11 +34,11 @@ export function subpathFindings(uses: Map<string, AppDecl[]>): Finding[] {
     findings.push(
       finding('CONCORD-428', {
         severity: 'warning',
-        what: `${sub}: ${listOf(labels(missing, (d) => `${d.owner.label} (${parent} ${d.declared})`))} ${missing.length === 1 ? 'shares' : 'share'} ${parent} but not ${sub}, which ${listOf(labels(subUsers, (d) => d.owner.label))} ${subUsers.length === 1 ? 'shares' : 'share'}`,
+        what: `${sub}: ${listOf(labels(missing, (d) => `${d.owner.label} (${parent} ${d.declared})`))} ${missing.length === 1 ? 'shares' : 'share'} ${parent} but not ${sub}, which ${listOf(labels(subUsers, ownerLabel))} ${subUsers.length === 1 ? 'shares' : 'share'}`,
         consequence: `If ${missing.length === 1 ? 'that app imports' : 'those apps import'} ${sub}, ${missing.length === 1 ? 'it bundles its' : 'they bundle their'} own copy of it (Module Federation shares only the keys listed), running next to the page's shared ${sub} against the page's ${parent}${watched ? `: a second copy of that module${sub === 'react-dom/client' ? ' (a second renderer)' : ''}, and a crash when ${missing.length === 1 ? "the app's" : "an app's"} ${parent} is another major than the page's` : ''}; the runtime says nothing`,
-        fix: `Add ${sub} to the shared options of ${listOf(labels(missing, (d) => `"${d.app}"`))} with the same settings as ${parent}`,
+        fix: `Add ${sub} to the shared options of ${listOf(labels(missing, quotedApp))} with the same settings as ${parent}`,
         package: sub,
-        apps: missing.map((d) => d.app),
+        apps: appsOf(missing),
       }),
     );
   }

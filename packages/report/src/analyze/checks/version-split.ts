@@ -1,7 +1,7 @@
 // CONCORD-411: several versions of a singleton on offer. Only one runs; when every singleton consumer's range
 // accepts it the page is fine (info), else the mismatches are CONCORD-410 errors and this names the drift.
 import { capped, finding, listOf } from '../../finding';
-import { from, labels, type PackageContext } from '../context';
+import { appsOf, bySingleton, from, labels, ownerLabel, type PackageContext } from '../context';
 
 export function versionSplit({
   pkg,
@@ -13,7 +13,7 @@ export function versionSplit({
   findings,
 }: PackageContext): void {
   if (versions.length < 2 || !selected) return;
-  const singletons = users.filter((d) => d.singleton);
+  const singletons = bySingleton(users, true);
   if (singletons.length === 0) return;
   // Per version: how many apps provide it, and the first nine of them (a message names at most eight).
   const providers = new Map<string, { count: number; first: string[] }>();
@@ -60,12 +60,12 @@ function capFinding(
 ) {
   return finding('CONCORD-411', {
     severity: satisfied ? 'info' : 'warning',
-    what: `${pkg} is a singleton in ${listOf(labels(singletons, (d) => d.owner.label))} but the apps provide ${count} versions: ${byVersion}`,
+    what: `${pkg} is a singleton in ${listOf(labels(singletons, ownerLabel))} but the apps provide ${count} versions: ${byVersion}`,
     consequence: satisfied
       ? `Only one copy runs on the page (the runtime picks ${from(selected, byName)}) and every singleton's range accepts it: nothing breaks today, but the next release in one app can put another out of range`
       : `Only one copy runs on the page: the runtime picks ${from(selected, byName)}, so the other apps run against a version they were not built with`,
     fix: `Bring every app to the same ${pkg} version (one catalog entry or one renovate group for all apps)`,
     package: pkg,
-    apps: users.map((d) => d.app),
+    apps: appsOf(users),
   });
 }
