@@ -2,9 +2,11 @@
 // every manifest that has it. A drifting 1,000-app fleet carries 60,000 entries and 30,000 configurations but
 // only a few thousand distinct ones; each manifest used to keep its own copies alive through the whole report
 // (about 5 MB that every collection during the analysis moved, and fresh pages to hold them: 5-8% of
-// parse + validate + analyze, BENCHMARKS.md). Strings are interned first (intern.ts), so the comparisons below
-// are mostly identity checks. Both tables start again past a bound, so a long-lived process does not grow them.
+// parse + validate + analyze, BENCHMARKS.md). A new object holds interned strings (intern.ts); a lookup takes
+// the strings as parsed, so a hit costs no interning. Both tables start again past a bound, so a long-lived
+// process does not grow them.
 import type { ConcordSharedConfig, ManifestShared } from '../types';
+import { intern } from './intern';
 
 /** Past this many objects a table starts again. */
 const MAX = 16_384;
@@ -33,7 +35,12 @@ export function sharedEntry(
     const e = list[i]!;
     if (e.requiredVersion === requiredVersion && e.singleton === singleton) return e;
   }
-  const e: ManifestShared = Object.freeze({ name, version, requiredVersion, singleton });
+  const e: ManifestShared = Object.freeze({
+    name: intern(name),
+    version: intern(version),
+    requiredVersion: typeof requiredVersion === 'string' ? intern(requiredVersion) : requiredVersion,
+    singleton,
+  });
   if (++entryCount > MAX) {
     entries.clear();
     entryCount = 0;
@@ -71,8 +78,8 @@ export function sharedConfig(
   }
   // Every key present, absent ones undefined: one hidden class for all of them (see AppDecl.kept, apps.ts).
   const c: ConcordSharedConfig = Object.freeze({
-    version,
-    requiredVersion,
+    version: version === undefined ? undefined : intern(version),
+    requiredVersion: typeof requiredVersion === 'string' ? intern(requiredVersion) : requiredVersion,
     singleton,
     strictVersion,
     import: imports,

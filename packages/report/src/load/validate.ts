@@ -80,13 +80,9 @@ function validateShared(list: unknown[], out: ManifestShared[]): Issue | null {
       return sharedIssue(e, i);
     out.push(
       sharedEntry(
-        intern(name),
-        intern(version),
-        typeof requiredVersion === 'string'
-          ? intern(requiredVersion)
-          : requiredVersion === undefined
-            ? null
-            : (requiredVersion as false | null),
+        name,
+        version,
+        requiredVersion === undefined ? null : (requiredVersion as string | false | null),
         singleton === undefined ? null : (singleton as boolean),
       ),
     );
@@ -311,14 +307,7 @@ function sharedConfigs(v: unknown, field: string, out: Record<string, ConcordSha
     const c = v[key] as ConcordSharedConfig;
     // Field paths are built only for the value that fails.
     if (validateSharedConfig(c, '') !== null) return validateSharedConfig(c, `${field}.${key}`);
-    out[key] = sharedConfig(
-      typeof c.version === 'string' ? intern(c.version) : c.version,
-      typeof c.requiredVersion === 'string' ? intern(c.requiredVersion) : c.requiredVersion,
-      c.singleton,
-      c.strictVersion,
-      c.import,
-      c.eager,
-    );
+    out[key] = sharedConfig(c.version, c.requiredVersion, c.singleton, c.strictVersion, c.import, c.eager);
   }
   return null;
 }
