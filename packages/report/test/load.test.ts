@@ -56,6 +56,19 @@ describe('inputs by path', () => {
     expect(await loadManifest(`file://${join(dir, 'dist/mf-manifest.json')}`)).toMatchObject({ ok: true });
   });
 
+  it("reads a small file after a large one without the large one's bytes (the read buffer is reused)", async () => {
+    const big = { ...host, name: 'big', padding: 'x'.repeat(200_000) };
+    const small = { ...host, name: 'small' };
+    const results = [];
+    for (const [name, content] of [
+      ['big.json', big],
+      ['small.json', small],
+      ['big2.json', big],
+    ] as const)
+      results.push(await loadManifest(file(name, content)));
+    expect(results.map((r) => (r.ok ? r.app : r.finding.message))).toEqual(['big', 'small', 'big']);
+  });
+
   it('a byte-order mark is not an error', async () => {
     expect(await loadManifest(file('bom.json', `\uFEFF${hostText}`))).toMatchObject({
       ok: true,
