@@ -151,30 +151,6 @@ export class AppDecl implements Declaration, MatrixCell {
 /** What a released declaration's `owner` is: nothing reads it after the report is built. */
 const RELEASED = Object.freeze(Object.create(null)) as App;
 
-/** A declaration, with the facts of its range. */
-const declare = (
-  ranges: Map<string, RangeFacts>,
-  owner: App,
-  declared: string,
-  imports: boolean,
-  required: string | false | null,
-  singleton: boolean,
-  singletonSource: 'concord' | 'manifest' | null,
-  strictVersion: boolean | null,
-  eager: boolean,
-): AppDecl =>
-  new AppDecl(
-    owner,
-    declared,
-    imports,
-    required,
-    singleton,
-    singletonSource,
-    strictVersion,
-    eager,
-    rangeFacts(ranges, required),
-  );
-
 export interface App {
   /** Position in `Report.apps` (and in every row's `cells`). */
   index: number;
@@ -306,8 +282,7 @@ function declarations(
     // runtime never used (`^4.18.1` for `4.18.1`), so it only fills in a range the manifest did not record.
     const requiredVersion = s.requiredVersion ?? c?.requiredVersion ?? null;
     const singleton = c?.singleton ?? s.singleton;
-    const d = declare(
-      ranges,
+    const d = new AppDecl(
       owner,
       s.version,
       c?.import !== false,
@@ -316,6 +291,7 @@ function declarations(
       c?.singleton !== undefined ? 'concord' : s.singleton !== null ? 'manifest' : null,
       c?.strictVersion ?? null,
       c?.eager === true,
+      rangeFacts(ranges, requiredVersion),
     );
     if (list !== undefined) list.push(d);
     else uses.set(s.name, [d]);
@@ -329,16 +305,17 @@ function declarations(
     if (list !== undefined && list[list.length - 1]!.owner === owner) continue;
     const c = configured[name]!;
     const version = c.version ?? m.concord!.dependencies[name] ?? '0';
-    const d = declare(
-      ranges,
+    const requiredVersion = c.requiredVersion ?? null;
+    const d = new AppDecl(
       owner,
       version,
       c.import !== false,
-      c.requiredVersion ?? null,
+      requiredVersion,
       c.singleton ?? false,
       c.singleton !== undefined ? 'concord' : null,
       c.strictVersion ?? null,
       c.eager === true,
+      rangeFacts(ranges, requiredVersion),
     );
     if (list !== undefined) list.push(d);
     else uses.set(name, [d]);

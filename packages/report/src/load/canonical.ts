@@ -11,8 +11,21 @@ import { intern } from './intern';
 /** Past this many objects a table starts again. */
 const MAX = 16_384;
 
-const entries = new Map<string, Map<string, ManifestShared[]>>();
-let entryCount = 0;
+/** A lookup table that starts again once it holds `MAX` objects. */
+class Table<K, V> {
+  readonly map = new Map<K, V>();
+  private count = 0;
+  /** Adds `item` to one of the table's lists (or, past the bound, empties the table instead) and returns it. */
+  keep<T>(list: T[], item: T): T {
+    if (++this.count > MAX) {
+      this.map.clear();
+      this.count = 0;
+    } else list.push(item);
+    return item;
+  }
+}
+
+const entries = new Table<string, Map<string, ManifestShared[]>>();
 
 /** The frozen entry with these values, made once. */
 export function sharedEntry(
@@ -21,16 +34,7 @@ export function sharedEntry(
   requiredVersion: string | false | null,
   singleton: boolean | null,
 ): ManifestShared {
-  let byVersion = entries.get(name);
-  if (byVersion === undefined) {
-    byVersion = new Map();
-    entries.set(name, byVersion);
-  }
-  let list = byVersion.get(version);
-  if (list === undefined) {
-    list = [];
-    byVersion.set(version, list);
-  }
+  const list = listIn(mapIn(entries.map, name), version);
   for (let i = 0; i < list.length; i++) {
     const e = list[i]!;
     if (e.requiredVersion === requiredVersion && e.singleton === singleton) return e;
@@ -41,15 +45,10 @@ export function sharedEntry(
     requiredVersion: typeof requiredVersion === 'string' ? intern(requiredVersion) : requiredVersion,
     singleton,
   });
-  if (++entryCount > MAX) {
-    entries.clear();
-    entryCount = 0;
-  } else list.push(e);
-  return e;
+  return entries.keep(list, e);
 }
 
-const configs = new Map<string | undefined, ConcordSharedConfig[]>();
-let configCount = 0;
+const configs = new Table<string | undefined, ConcordSharedConfig[]>();
 
 /** The frozen configuration with these values, made once. */
 export function sharedConfig(
@@ -60,11 +59,7 @@ export function sharedConfig(
   imports: boolean | undefined,
   eager: boolean | undefined,
 ): ConcordSharedConfig {
-  let list = configs.get(version);
-  if (list === undefined) {
-    list = [];
-    configs.set(version, list);
-  }
+  const list = listIn(configs.map, version);
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
     if (
@@ -85,9 +80,25 @@ export function sharedConfig(
     import: imports,
     eager,
   });
-  if (++configCount > MAX) {
-    configs.clear();
-    configCount = 0;
-  } else list.push(c);
-  return c;
+  return configs.keep(list, c);
+}
+
+/** The map under `key`, made on first use. */
+function mapIn<K, L, V>(map: Map<K, Map<L, V>>, key: K): Map<L, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
+}
+
+/** The list under `key`, made on first use. */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
