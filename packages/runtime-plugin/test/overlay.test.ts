@@ -103,6 +103,20 @@ describe('the badge', () => {
     expect(panelOpen()).toBe(false);
   });
 
+  it('keeps its nodes while its counts stay the same (a click between press and release is not lost)', async () => {
+    const h = mount({ openOnError: false });
+    await started();
+    const ok = byTest('concord-badge-ok')!;
+    h.refresh();
+    h.refresh();
+    expect(byTest('concord-badge-ok')).toBe(ok);
+    // New counts render again.
+    await loadSplitPage();
+    h.refresh();
+    expect(byTest('concord-badge-ok')).toBeNull();
+    expect(byTest('concord-badge-errors')!.textContent).toMatch(/^\d+ errors?$/);
+  });
+
   it('opens the panel by itself when an error finding appears after it mounted (openOnError)', async () => {
     const h = mount();
     await started();

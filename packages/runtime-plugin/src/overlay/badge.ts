@@ -23,6 +23,8 @@ export interface Overlay {
   /** Each bus's timeline of writes and rejected writes (shared with the recorder of rejections). */
   timelines: Timelines;
   summary: Summary;
+  /** What the badge shows, as text: it is re-rendered only when this changes. */
+  shown: string;
   /** Error findings already announced (a new one opens the panel when `openOnError`). */
   seen: Set<string>;
   panel?: Panel;
@@ -41,7 +43,10 @@ const CSS = `:host{all:initial}
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-function chip(cls: string, text: string, id: string): HTMLSpanElement {
+/** One chip of the badge: its class, text and test id. */
+type Chip = [cls: string, text: string, id: string];
+
+function chip([cls, text, id]: Chip): HTMLSpanElement {
   const span = document.createElement('span');
   span.className = `c ${cls}`;
   span.dataset.testid = id;
@@ -49,18 +54,25 @@ function chip(cls: string, text: string, id: string): HTMLSpanElement {
   return span;
 }
 
-/** Renders the badge's counts. */
+/**
+ * Renders the badge's counts, only when they changed: the page is read every 1.5 s and after every write, and
+ * a badge whose content is replaced between a pointer's press and release loses the click (the pressed node
+ * is gone), which an end-to-end run under load caught as a panel that did not open.
+ */
 export function renderBadge(o: Overlay): void {
   const { apps, errors, warnings, split } = o.summary;
+  const chips: Chip[] = [['', plural(apps.length, 'app'), 'concord-badge-apps']];
+  if (errors) chips.push(['e', plural(errors, 'error'), 'concord-badge-errors']);
+  if (warnings) chips.push(['w', plural(warnings, 'warning'), 'concord-badge-warnings']);
+  if (split.length)
+    chips.push(['s', `${plural(split.length, 'package')} in 2+ copies`, 'concord-badge-split']);
+  if (!errors && !warnings && !split.length) chips.push(['k', 'no findings', 'concord-badge-ok']);
+  const shown = chips.map((c) => c[1]).join('\n');
+  if (shown === o.shown) return;
+  o.shown = shown;
   const title = document.createElement('span');
   title.textContent = 'Concord';
-  const parts: Node[] = [title, chip('', plural(apps.length, 'app'), 'concord-badge-apps')];
-  if (errors) parts.push(chip('e', plural(errors, 'error'), 'concord-badge-errors'));
-  if (warnings) parts.push(chip('w', plural(warnings, 'warning'), 'concord-badge-warnings'));
-  if (split.length)
-    parts.push(chip('s', `${plural(split.length, 'package')} in 2+ copies`, 'concord-badge-split'));
-  if (!errors && !warnings && !split.length) parts.push(chip('k', 'no findings', 'concord-badge-ok'));
-  o.badge.replaceChildren(...parts);
+  o.badge.replaceChildren(title, ...chips.map(chip));
 }
 
 /** Re-reads the page; opens the panel when a new error finding appeared and the options say so. */
@@ -103,6 +115,7 @@ export function createBadge(options: ResolvedOverlayOptions, timelines: Timeline
     buses: new Map(),
     timelines,
     summary: { apps: [], errors: 0, warnings: 0, split: [], errorKeys: [] },
+    shown: '',
     seen: new Set(),
     touch: () => {
       if (timer === undefined)
