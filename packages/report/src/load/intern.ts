@@ -1,8 +1,8 @@
-// One string object per distinct package name, version and range across the manifests of a report.
+// One string object per distinct package name, version, range and app name across the manifests of a report.
 // JSON.parse makes a fresh string for every value longer than 10 characters (shorter ones it internalises), so
-// `react-dom/client` or `^18.2.0 || ^19.0.0` exists once per manifest: a 1,000-app fleet kept 60,000 copies
-// alive through the validated entries, and every map lookup of the analysis compared them character by
-// character instead of by identity. Interning them here costs one lookup per value (BENCHMARKS.md).
+// `react-dom/client` or `^18.2.0 || ^19.0.0` exists once per manifest, and every map lookup of the analysis
+// compared such copies character by character instead of by identity. The canonical entries and
+// configurations (canonical.ts) and the validated app names hold the interned copy; one lookup per new value.
 
 /** Past this many distinct strings the table starts again, so a long-lived process does not grow it forever. */
 const MAX = 4096;

@@ -109,8 +109,8 @@ function readError(error: unknown, path: string): ReadResult {
 
 /**
  * Reads at most `maxBytes` (+1 to tell "exactly the cap" from "more"), whatever the size stat claimed: one read
- * of the size it claimed plus one byte, which a regular file answers short when it has not grown (its end),
- * then more only if it has, growing the buffer up to the cap.
+ * of at least the size it claimed plus one byte (the reused buffer may be larger), which a regular file answers
+ * short when it has not grown (its end), then more only if it has, growing the buffer up to the cap.
  */
 function readCapped(fd: number, maxBytes: number, size: number): ReadResult {
   const first = Math.min(size, maxBytes) + 1;
