@@ -117,14 +117,6 @@ export class AppDecl implements Declaration, MatrixCell {
   get owner(): App {
     return this.#owner;
   }
-  /** The declared version (the cell's `version`), for messages. */
-  get declared(): string {
-    return this.version;
-  }
-  /** requiredVersion as written, for messages. */
-  get requiredRaw(): string | null {
-    return this.requiredVersion;
-  }
   /** Version this app registers in the share scope; `null` when it only consumes (`import: false`). */
   get provides(): string | null {
     return this.#flags & NO_IMPORT ? null : this.version;

@@ -33,7 +33,7 @@ export const from = (p: ProviderRef, apps: Map<string, App>): string =>
 
 /** `4.5.7 (requiredVersion ^4.5.7)`: what an app declares, for messages. */
 export const declaration = (d: AppDecl): string =>
-  `${d.declared}${d.requiredRaw === null ? '' : ` (requiredVersion ${d.requiredRaw})`}`;
+  `${d.version}${d.requiredVersion === null ? '' : ` (requiredVersion ${d.requiredVersion})`}`;
 
 /**
  * `capped(items.map(label), max)` without labelling the items a message leaves out (a finding about 2,000

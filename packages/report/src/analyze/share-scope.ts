@@ -7,19 +7,13 @@ import { getRegisteredShare, satisfy } from '@module-federation/runtime-core';
 import type { ProviderRef } from '../types';
 import { plainSatisfy } from './plain-satisfy';
 
-/** One app's declaration of one shared package, after merging the manifest with Concord's configured values. */
+/** What the resolver reads of one app's declaration of one shared package (apps.ts `AppDecl`). */
 export interface Declaration {
-  app: string;
   /** Version this app registers in the share scope; `null` when it only consumes (`import: false`). */
-  provides: string | null;
-  /** The manifest's declared version even for `import: false`, for display. */
-  declared: string;
+  readonly provides: string | null;
   /** requiredVersion as the runtime receives it. */
-  required: string | false | null;
-  singleton: boolean;
-  strictVersion: boolean | null;
-  /** `eager` as Concord's metadata records it (manifests do not): an eager provider takes a lazy one's slot. */
-  eager: boolean;
+  readonly required: string | false | null;
+  readonly singleton: boolean;
 }
 
 /** The runtime's `Shared` record, reduced to what selection reads. */

@@ -55,7 +55,7 @@ export function applyViteModuleCache(
   // has hundreds of Vite remotes on a few (range, resolver answer) pairs): one object per distinct pair.
   const handed = new Map<Filed, Map<string, Resolution>>();
   const hand = (i: number, held: Filed, fromSingleton: boolean) => {
-    const { required: range, declared } = uses[i]!;
+    const { required: range, version: declared } = uses[i]!;
     const r = resolutions[i]!;
     const resolverVersion =
       r.kind === 'shared' ? r.provider.version : r.kind === 'own-copy' ? declared : null;
@@ -90,14 +90,14 @@ export function applyViteModuleCache(
       if (!singleton && r.kind === 'shared') singleton = { provider: r.provider, filedBy: d.owner.name };
       continue;
     }
-    const host = byHost.get(d.declared);
+    const host = byHost.get(d.version);
     if (host) hand(i, host, false);
-    else if (!singleton || filled.has(d.declared)) {
+    else if (!singleton || filled.has(d.version)) {
       if (r.kind === 'unprovided') continue;
-      filled.add(d.declared);
+      filled.add(d.version);
       if (d.owner.host) {
-        const provider = r.kind === 'shared' ? r.provider : { app: d.owner.name, version: d.declared };
-        byHost.set(d.declared, { provider, filedBy: d.owner.name });
+        const provider = r.kind === 'shared' ? r.provider : { app: d.owner.name, version: d.version };
+        byHost.set(d.version, { provider, filedBy: d.owner.name });
       }
     } else hand(i, singleton, true);
   }

@@ -40,7 +40,7 @@ function countCopies({ users, resolutions }: PackageContext): LiveCopy[] {
   }
   const live: LiveCopy[] = [];
   for (const [version, apps] of slots) live.push({ label: version, version, apps });
-  for (const d of own) live.push({ label: `its own ${d.declared}`, version: d.declared, apps: [d.owner] });
+  for (const d of own) live.push({ label: `its own ${d.version}`, version: d.version, apps: [d.owner] });
   return live;
 }
 

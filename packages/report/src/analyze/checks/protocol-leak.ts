@@ -14,11 +14,11 @@ export function protocolLeaks({ pkg, users, findings }: PackageContext): void {
     findings.push(
       finding('CONCORD-415', {
         severity: 'error',
-        what: `${app.label} shares ${pkg} ${d.declared} with requiredVersion ${JSON.stringify(d.requiredVersion)}, a package-manager protocol`,
+        what: `${app.label} shares ${pkg} ${d.version} with requiredVersion ${JSON.stringify(d.requiredVersion)}, a package-manager protocol`,
         consequence: d.singleton
           ? `The runtime's satisfy never matches it, so every load warns (or throws with strictVersion) about ${pkg}`
           : `The runtime's satisfy never matches it, so ${app.name} ignores every shared copy and runs its own ${pkg}`,
-        fix: `Set requiredVersion explicitly (for example ^${d.declared}) for ${pkg} in ${app.name}'s shared options; the Concord build plugins do this for the contract package`,
+        fix: `Set requiredVersion explicitly (for example ^${d.version}) for ${pkg} in ${app.name}'s shared options; the Concord build plugins do this for the contract package`,
         package: pkg,
         apps: [app.name],
       }),

@@ -11,11 +11,11 @@ import type { Resolution } from '../share-scope';
 /** What a member of a race would file if it started first: the resolver's answer, or its own bundled copy. */
 const answerVersion = (users: readonly AppDecl[], resolutions: Resolution[], i: number): string => {
   const r = resolutions[i]!;
-  return r.kind === 'shared' ? r.provider.version : users[i]!.declared;
+  return r.kind === 'shared' ? r.provider.version : users[i]!.version;
 };
 const answerOf = (users: readonly AppDecl[], resolutions: Resolution[], i: number): ProviderRef => {
   const r = resolutions[i]!;
-  return r.kind === 'shared' ? r.provider : { app: users[i]!.app, version: users[i]!.declared };
+  return r.kind === 'shared' ? r.provider : { app: users[i]!.app, version: users[i]!.version };
 };
 
 /**
@@ -29,9 +29,9 @@ export function raceGroups(users: readonly AppDecl[], resolutions: Resolution[])
     const r = resolutions[i]!;
     const handed = r.kind === 'shared' && r.cache !== undefined;
     if (d.owner.bundler !== 'vite' || d.singleton || r.kind === 'unprovided' || handed) continue;
-    const group = groups.get(d.declared);
+    const group = groups.get(d.version);
     if (group) group.push(i);
-    else groups.set(d.declared, [i]);
+    else groups.set(d.version, [i]);
   }
   for (const [declared, members] of groups) {
     const first = answerVersion(users, resolutions, members[0]!);
@@ -88,11 +88,11 @@ export function sameKey(
   findings.push(
     finding('CONCORD-425', {
       severity: 'error',
-      what: `${pkg}: ${app.label} and ${other.label} both share ${d.declared} as a non-singleton, requiring ${d.requiredRaw} and ${rival.requiredRaw}; @module-federation/vite files one module per declared version, chosen by whichever container starts first${outcome} ${from(filed, byName)}, outside its range${hostFirst ? '' : `; when ${app.name} starts first, it runs its own choice`}`,
+      what: `${pkg}: ${app.label} and ${other.label} both share ${d.version} as a non-singleton, requiring ${d.requiredVersion} and ${rival.requiredVersion}; @module-federation/vite files one module per declared version, chosen by whichever container starts first${outcome} ${from(filed, byName)}, outside its range${hostFirst ? '' : `; when ${app.name} starts first, it runs its own choice`}`,
       consequence: hostFirst
         ? `${app.name} runs a version it was not built against, and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201)`
         : `Which version ${app.name} runs depends on the order in which the containers start (with version-first sharing every remote starts at page load, concurrently), and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201 when it happens)`,
-      fix: `Give every app that declares ${pkg} ${d.declared} the same requiredVersion, or share ${pkg} as a singleton in every app`,
+      fix: `Give every app that declares ${pkg} ${d.version} the same requiredVersion, or share ${pkg} as a singleton in every app`,
       package: pkg,
       apps: [app.name, other.name, ...(filed.app === other.name ? [] : [filed.app])],
     }),

@@ -34,7 +34,7 @@ export function subpathFindings(uses: Map<string, AppDecl[]>): Finding[] {
     findings.push(
       finding('CONCORD-428', {
         severity: 'warning',
-        what: `${sub}: ${listOf(labels(missing, (d) => `${d.owner.label} (${parent} ${d.declared})`))} ${missing.length === 1 ? 'shares' : 'share'} ${parent} but not ${sub}, which ${listOf(labels(subUsers, ownerLabel))} ${subUsers.length === 1 ? 'shares' : 'share'}`,
+        what: `${sub}: ${listOf(labels(missing, (d) => `${d.owner.label} (${parent} ${d.version})`))} ${missing.length === 1 ? 'shares' : 'share'} ${parent} but not ${sub}, which ${listOf(labels(subUsers, ownerLabel))} ${subUsers.length === 1 ? 'shares' : 'share'}`,
         consequence: `If ${missing.length === 1 ? 'that app imports' : 'those apps import'} ${sub}, ${missing.length === 1 ? 'it bundles its' : 'they bundle their'} own copy of it (Module Federation shares only the keys listed), running next to the page's shared ${sub} against the page's ${parent}${watched ? `: a second copy of that module${sub === 'react-dom/client' ? ' (a second renderer)' : ''}, and a crash when ${missing.length === 1 ? "the app's" : "an app's"} ${parent} is another major than the page's` : ''}; the runtime says nothing`,
         fix: `Add ${sub} to the shared options of ${listOf(labels(missing, quotedApp))} with the same settings as ${parent}`,
         package: sub,

@@ -24,7 +24,7 @@ export function unsatisfied(ctx: PackageContext): void {
     const app = d.owner;
     if (leaks(d)) continue;
     const r = resolutions[i]!;
-    const range = d.requiredRaw;
+    const range = d.requiredVersion;
     if (r.kind === 'shared' && r.cache && !r.cache.singleton) {
       // The host, a Vite non-singleton of the same declared version, filed this app's module: a finding
       // when that puts the app outside its range on another version than the resolver would have chosen.
@@ -36,7 +36,7 @@ export function unsatisfied(ctx: PackageContext): void {
         finding('CONCORD-418', {
           severity: 'error',
           what: `${pkg}: ${app.label} shares it as a non-singleton requiring ${range}, but @module-federation/vite hands it the singleton's module: it will run ${from(r.provider, byName)}, outside its range`,
-          consequence: `No ${d.declared} copy loads and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201): ${app.name} runs a version it was not built against`,
+          consequence: `No ${d.version} copy loads and the runtime prints nothing (Concord's runtime plugin reports CONCORD-201): ${app.name} runs a version it was not built against`,
           fix: `Align ${app.name}'s ${pkg} with ${r.provider.version} (requiredVersion ^${r.provider.version}) and share it as a singleton, so a future split is reported at load time`,
           package: pkg,
           apps: [app.name, r.provider.app],
@@ -68,7 +68,7 @@ function singletonMismatch(
   satisfies: Satisfies,
 ) {
   const app = d.owner;
-  const range = d.requiredRaw;
+  const range = d.requiredVersion;
   const p = r.provider;
   let alt: string | undefined;
   for (const v of versions) if (v !== p.version && range !== null && satisfies.test(v, range)) alt = alt ?? v;
